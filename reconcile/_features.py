@@ -1,0 +1,588 @@
+"""Private: the features a claim carries besides its times.
+
+Each extractor reads one sentence (a span of the document text) and returns
+annotations with absolute offsets. They are deliberately shallow (no parser,
+no model): regular expressions over word tokens, with every word list taken
+from the :class:`~reconcile.lexicon.Lexicon`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from reconcile._text import Token, stem, strip_possessive, tokens
+from reconcile._types import Attribution, Entity, Modality, Ordinal, Quantity, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from reconcile.lexicon import Lexicon
+
+__all__ = [
+    "EntityIndex",
+    "find_attribution",
+    "find_entities",
+    "find_modality",
+    "find_ordinals",
+    "find_quantities",
+    "find_quotes",
+    "is_negated",
+]
+
+# ---------------------------------------------------------------------------
+# Quantities
+
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "dozen": 12, "a dozen": 12, "half": 0.5,
+}  # fmt: skip
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12}  # fmt: skip
+# Vague plural counts: "dozens" means 24 or more, "hundreds" 200 or more, and so on.
+_VAGUE = {"dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 999),
+          "thousands": (2000, 9999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11)}  # fmt: skip
+_CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+             "rs": "PKR/INR", "rs.": "PKR/INR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+             "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+             "rupees": "INR/PKR", "yen": "JPY", "yuan": "CNY", "francs": "CHF"}  # fmt: skip
+_APPROX = {
+    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
+    "some": "approx", "nearly": "below", "almost": "below", "close to": "below",
+    "just under": "below", "under": "below", "less than": "below", "fewer than": "below",
+    "up to": "at_most", "as many as": "at_most", "at most": "at_most", "no more than": "at_most",
+    "more than": "above", "over": "above", "at least": "at_least", "upwards of": "above",
+    "just over": "above", "in excess of": "above", "estimated": "approx", "an estimated": "approx",
+}  # fmt: skip
+_APPROX_RE = "|".join(sorted((re.escape(k) for k in _APPROX), key=len, reverse=True))
+_NUMWORD_RE = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_SCALE_RE = "hundred|thousand|million|billion|trillion|mn|bn|tn|[mbk](?![a-z])"
+_QUANTITY = re.compile(
+    rf"""
+    (?:(?P<approx>{_APPROX_RE})\s+)?
+    (?P<cur>US\$|[$€£¥₹]|Rs\.?\s?|USD\s?|EUR\s?|GBP\s?)?
+    (?:
+        (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?P<ord>st|nd|rd|th)?
+      | (?P<vague>dozens|scores|hundreds|thousands|millions|billions)
+      | (?P<word>(?:{_NUMWORD_RE})(?:[-\s](?:{_NUMWORD_RE}))?)
+    )
+    (?:[\s-]?(?P<scale>{_SCALE_RE}))?
+    (?P<pct>\s?%|\s(?:percent|per\ cent)\b)?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_UNIT_WORD = re.compile(r"[\s-]+(?:of\s+)?([A-Za-z][a-z]+(?:-[a-z]+)?)")
+
+
+def find_quantities(
+    text: str, start: int, end: int, *, exclude: Sequence[Span] = (), lexicon: Lexicon
+) -> tuple[Quantity, ...]:
+    """Return the numbers of ``text[start:end]`` that are not inside ``exclude`` spans.
+
+    ``exclude`` holds the time expressions, whose digits are dates, not counts.
+
+    Examples:
+        >>> from reconcile.lexicon import ENGLISH
+        >>> s = "About 40 people died and $1.5 billion was lost."
+        >>> [(q.text, q.value, q.low, q.high, q.unit)
+        ...  for q in find_quantities(s, 0, len(s), lexicon=ENGLISH)]
+        [('About 40', 40.0, 36.0, 44.0, 'peopl'), ('$1.5 billion', 1500000000.0, 1450000000.0, 1550000000.0, 'USD')]
+    """
+    found: list[Quantity] = []
+    for m in _QUANTITY.finditer(text, start, end):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
+            continue
+        if m.end() < len(text) and text[m.end() - 1].isalnum() and text[m.end()].isalnum():
+            continue
+        span = Span(m.start(), m.end())
+        if any(span.overlaps(x) for x in exclude):
+            continue
+        quantity = _quantity_from_match(text, m, span, lexicon)
+        if quantity is not None:
+            found.append(quantity)
+    return tuple(found)
+
+
+def _quantity_from_match(
+    text: str, m: re.Match[str], span: Span, lexicon: Lexicon
+) -> Quantity | None:
+    num, word, vague = m.group("num"), m.group("word"), m.group("vague")
+    scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
+    if m.group("scale") and len(m.group("scale")) == 1 and not (num and m.group("cur")):
+        scale = 1.0  # a lone "m"/"b"/"k" is a scale only in "$5m"; "5 m" may be metres
+    if num:
+        value = float(num.replace(",", ""))
+        decimals = len(num.split(".")[1]) if "." in num else 0
+        # A scaled decimal is rounded to its last digit ("1.5 billion" covers 1.45-1.55 bn);
+        # an exact count is exact.
+        precision = 10.0**-decimals * scale if scale > 1 else 1.0
+    elif word:
+        parts = re.split(r"[-\s]", word.lower())
+        if parts[0] in {"one", "half"} and scale == 1.0 and not m.group("pct"):
+            return None  # "one of the", "half the": not a count worth comparing
+        value = float(sum(_NUMBER_WORDS.get(p, 0) for p in parts)) if len(parts) > 1 else float(
+            _NUMBER_WORDS[word.lower()]
+        )
+        precision = scale if scale > 1 else 1.0
+    else:
+        low, high = _VAGUE[vague.lower()]
+        return Quantity(span, span.slice(text), value=low, low=low, high=high,
+                        unit=_unit_after(text, span.end, lexicon), precision=low)  # fmt: skip
+    value *= scale
+    half = precision / 2 if precision > 1 or scale > 1 else 0.0
+    low, high = value - half, value + half
+    approx = _APPROX.get((m.group("approx") or "").lower())
+    if approx == "approx":
+        low, high = min(low, value * 0.9), max(high, value * 1.1)
+    elif approx == "below":
+        low, high = value * 0.8, value
+    elif approx == "above":
+        low, high = value, math.inf
+    elif approx == "at_most":
+        low, high = 0.0, value
+    elif approx == "at_least":
+        low, high = value, math.inf
+    if m.group("pct"):
+        unit = "%"
+    elif m.group("cur"):
+        unit = _CURRENCY.get(m.group("cur").strip().lower(), m.group("cur").strip())
+    else:
+        unit = _unit_after(text, span.end, lexicon)
+        if unit in _CURRENCY:
+            unit = _CURRENCY[unit]
+    if m.group("ord"):
+        unit = f"#{unit}"
+    return Quantity(span, span.slice(text), value=value, low=low, high=high, unit=unit,
+                    precision=precision)  # fmt: skip
+
+
+def _unit_after(text: str, pos: int, lexicon: Lexicon) -> str:
+    """Return the stem of the counted noun after a number ("40 people" -> "peopl")."""
+    m = _UNIT_WORD.match(text, pos, min(len(text), pos + 40))
+    if m is None:
+        return ""
+    word = m.group(1).lower()
+    if word in lexicon.stopwords:
+        return ""
+    if word in _CURRENCY:
+        return word
+    return stem(word.split("-")[0])
+
+
+# ---------------------------------------------------------------------------
+# Ordinals and superlatives with their scope
+
+_CLAUSE_END = re.compile(r"[,;:.!?()\[\]“”\"—–]|\s-\s")
+
+
+def find_ordinals(text: str, start: int, end: int, *, lexicon: Lexicon) -> tuple[Ordinal, ...]:
+    """Return ordinals and superlatives with the noun they rank and the phrase that scopes it.
+
+    The head is the run of words after the ordinal up to a preposition; the scope is
+    a possessor before it ("my", "Pakistan's") and the prepositional phrases after the
+    head, up to the end of the clause.
+
+    Examples:
+        >>> from reconcile.lexicon import ENGLISH
+        >>> s = "It was the largest protest in the city since 1989, police said."
+        >>> [(o.word, o.head, o.scope) for o in find_ordinals(s, 0, len(s), lexicon=ENGLISH)]
+        [('largest', 'protest', 'in the city since 1989')]
+    """
+    words = tokens(text, start, end)
+    found: list[Ordinal] = []
+    for i, tok in enumerate(words):
+        low = tok.lower
+        is_most = low in {"most", "least"} and i + 1 < len(words) and i > 0 and (
+            words[i - 1].lower in {"the", "its", "their", "his", "her"}
+        )
+        if not (is_most or _is_rank_word(low, words, i, lexicon)):
+            continue
+        head_from = i + 2 if is_most else i + 1
+        head, head_end, j = _head_after(text, words, head_from, lexicon)
+        if not head:
+            continue
+        scope_parts: list[str] = []
+        possessor = _possessor_before(words, i, lexicon)
+        if possessor:
+            scope_parts.append(possessor)
+        scope_span = None
+        if j < len(words) and words[j].lower in lexicon.scope_words:
+            clause_end = _CLAUSE_END.search(text, head_end, end)
+            scope_end = clause_end.start() if clause_end else end
+            scope_words = [w for w in words[j:] if w.end <= scope_end][:14]
+            if scope_words:
+                scope_span = Span(scope_words[0].start, scope_words[-1].end)
+                scope_parts.append(scope_span.slice(text))
+        ordinal_span = Span(tok.start, scope_span.end if scope_span else head_end)
+        found.append(Ordinal(ordinal_span, ordinal_span.slice(text), word=low,
+                             head=head, scope="; ".join(scope_parts), scope_span=scope_span))  # fmt: skip
+    return tuple(found)
+
+
+def _is_rank_word(low: str, words: list[Token], i: int, lexicon: Lexicon) -> bool:
+    if low in lexicon.ordinal_words or low in lexicon.superlative_words:
+        if low in {"only", "last", "top", "record", "first"}:
+            # "only" and "last" rank only after a determiner ("the only survivor", "his last
+            # visit"); "first" is adverbial in "first reported" unless a noun follows.
+            prev = words[i - 1].lower if i > 0 else ""
+            if low in {"only", "last", "top", "record"} and prev not in {
+                "the", "a", "his", "her", "its", "their", "my", "our", "your",
+            } and not prev.endswith(("'s", "’s")):  # fmt: skip
+                return False
+        return True
+    return (
+        low.endswith("est")
+        and len(low) > 5
+        and low not in lexicon.not_superlatives
+        and i > 0
+        and (words[i - 1].lower in {"the", "its", "their", "his", "her", "our", "my"}
+             or words[i - 1].lower.endswith(("'s", "’s")))
+    )  # fmt: skip
+
+
+def _head_after(
+    text: str, words: list[Token], j: int, lexicon: Lexicon
+) -> tuple[str, int, int]:
+    """Return the ranked noun phrase after position ``j``, its end, and the next index."""
+    head: list[Token] = []
+    while j < len(words) and len(head) < 4:
+        w = words[j]
+        gap = text[(head[-1].end if head else words[j - 1].end) : w.start]
+        if head and _CLAUSE_END.search(gap):
+            break
+        low = w.lower
+        if low in lexicon.scope_words or low in lexicon.stopwords or low in lexicon.reporting_verbs:
+            break
+        if low.isdigit():
+            break
+        head.append(w)
+        j += 1
+    if not head:
+        return "", 0, j
+    return " ".join(h.lower for h in head), head[-1].end, j
+
+
+def _possessor_before(words: list[Token], i: int, lexicon: Lexicon) -> str:
+    prev = words[i - 1] if i > 0 else None
+    if prev is None:
+        return ""
+    if prev.lower in {"my", "our", "his", "her", "its", "their", "your"}:
+        return prev.lower
+    if prev.lower.endswith(("'s", "’s")) and prev.lower not in lexicon.stopwords:
+        return prev.text
+    return ""
+
+
+# ---------------------------------------------------------------------------
+# Named entities and their aliases
+
+_CONNECTORS = frozenset({"of", "de", "del", "da", "al", "bin", "van", "von", "la", "le", "for",
+                         "and", "the", "y", "ibn", "el", "der", "du"})  # fmt: skip
+_ROLE_PHRASE = re.compile(r"\b[Tt]he\s+(?:(?P<mod>[A-Z][\w-]+)\s+)?(?P<role>[A-Za-z][a-z]+)\b")
+
+
+class EntityIndex:
+    """Document-level alias table: surnames, titles and roles resolved to one key.
+
+    Built once per document from every capitalized run; ``key_for`` then maps an
+    alias ("Tokayev", "President Tokayev", "the Kazakh leader") to the key of the
+    full name it refers to, when that is unambiguous within the document.
+    """
+
+    __slots__ = ("_role_to_key", "_surname_to_key")
+
+    def __init__(self, names: Sequence[tuple[str, str]]) -> None:
+        """Index ``(title, name)`` pairs found in one document."""
+        surnames: dict[str, set[str]] = {}
+        roles: dict[str, Counter[str]] = {}
+        for title, name in names:
+            parts = [strip_possessive(p).lower() for p in name.split()]
+            key = parts[-1]
+            for p in parts:
+                surnames.setdefault(p, set()).add(key)
+            if title:
+                roles.setdefault(title.lower().split()[-1], Counter())[key] += 1
+        self._surname_to_key = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+        self._role_to_key = {
+            role: counts.most_common(1)[0][0]
+            for role, counts in roles.items()
+            if len(counts) == 1 or counts.most_common(2)[0][1] > counts.most_common(2)[1][1]
+        }
+
+    def key_for(self, name: str) -> str:
+        parts = [strip_possessive(p).lower() for p in name.split()]
+        last = parts[-1] if parts else name.lower()
+        return self._surname_to_key.get(last, last)
+
+    def key_for_role(self, role: str) -> str | None:
+        return self._role_to_key.get(role.lower())
+
+
+def capitalized_runs(
+    text: str, start: int, end: int, *, lexicon: Lexicon, exclude: Sequence[Span] = ()
+) -> list[tuple[str, str, Span]]:
+    """Return ``(title, name, span)`` for each run of capitalized words in a sentence.
+
+    A leading title ("President", "Prime Minister") is split off the name, and a
+    possessive ends a run ("Pakistan's Prime Minister" is two runs). The first word of
+    a sentence or clause starts a run only when the next word is capitalized too,
+    since any word is capitalized there. Words inside ``exclude`` (time expressions:
+    "February", "Monday") are skipped.
+    """
+    words = [w for w in tokens(text, start, end) if not any(w.start < x.end and x.start < w.end for x in exclude)]
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for i, w in enumerate(words):
+        gap = text[current[-1].end : w.start] if current else ""
+        joinable = not current or (gap.strip() == "" and len(gap) <= 2)
+        is_cap = (w.is_capitalized and not w.text.isupper()) or (w.text.isupper() and len(w.text) > 1)
+        if is_cap:
+            if not joinable:
+                runs.append(current)
+                current = []
+            if not current and _starts_clause(text, start, words, i):
+                nxt = words[i + 1] if i + 1 < len(words) else None
+                gap_next = text[w.end : nxt.start] if nxt else ""
+                if w.lower in lexicon.stopwords or not (
+                    nxt is not None and nxt.is_capitalized and gap_next.strip() == ""
+                ):
+                    continue
+            current.append(w)
+            if w.lower.endswith(("'s", "’s")):
+                runs.append(current)
+                current = []
+        elif current and w.lower in _CONNECTORS and joinable:
+            current.append(w)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    title_words = {t.rstrip(".") for t in lexicon.titles} | _TITLE_MODIFIERS
+    result: list[tuple[str, str, Span]] = []
+    for run in runs:
+        while run and run[-1].lower in _CONNECTORS:
+            run.pop()
+        if not run:
+            continue
+        k = 0
+        while k < len(run) and (run[k].lower.rstrip(".") in title_words or run[k].lower in _CONNECTORS):
+            k += 1
+        while k > 0 and run[k - 1].lower in _CONNECTORS:
+            k -= 1
+        title = " ".join(t.text for t in run[:k])
+        name_tokens = run[k:]
+        while name_tokens and name_tokens[0].lower in _CONNECTORS:
+            name_tokens = name_tokens[1:]
+        name = " ".join(strip_possessive(t.text) for t in name_tokens)
+        result.append((title, name, Span(run[0].start, run[-1].end)))
+    return result
+
+
+_TITLE_MODIFIERS = frozenset({"prime", "vice", "foreign", "deputy", "state", "former", "acting",
+                              "interior", "defence", "defense", "finance", "federal", "chief"})  # fmt: skip
+
+
+def _starts_clause(text: str, start: int, words: list[Token], i: int) -> bool:
+    """Return whether word ``i`` opens a sentence, a quotation or a clause after a colon."""
+    if i == 0:
+        return True
+    before = text[words[i - 1].end : words[i].start]
+    return any(c in before for c in ":“\"‘(")
+
+
+def find_entities(
+    text: str, start: int, end: int, *, index: EntityIndex, lexicon: Lexicon,
+    exclude: Sequence[Span] = (),
+) -> tuple[Entity, ...]:  # fmt: skip
+    """Return the named entities of a sentence, keyed through the document's aliases."""
+    found: list[Entity] = []
+    for title, name, span in capitalized_runs(text, start, end, lexicon=lexicon, exclude=exclude):
+        if name:
+            found.append(
+                Entity(span, span.slice(text), key=index.key_for(name), kind="name", role=title.lower())
+            )
+        elif title:
+            role = title.split()[-1]
+            key = index.key_for_role(role)
+            found.append(Entity(span, span.slice(text), key=key or stem(role), kind="role"))
+    for m in _ROLE_PHRASE.finditer(text, start, end):
+        role = m.group("role")
+        if role.lower() not in lexicon.titles:
+            continue
+        key = index.key_for_role(role)
+        span = Span(m.start(), m.end())
+        if key and not any(e.span.overlaps(span) and e.kind == "name" for e in found):
+            found.append(Entity(span, span.slice(text), key=key, kind="role"))
+    return tuple(sorted(set(found), key=lambda e: (e.span.start, e.span.end, e.key)))
+
+
+# ---------------------------------------------------------------------------
+# Quotes and attribution
+
+_OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’"}  # noqa: RUF001
+_QUOTE = re.compile(r"“[^“”]{1,3000}”|\"[^\"\n]{1,3000}\"|«[^«»]{1,3000}»")
+_NAME = r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|the|de|al|bin)?\s*[A-Z][\w'’.-]*){0,5})"
+_NP = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w'’-]+\s+){{0,4}}[\w'’-]+|{_NAME}|[A-Z]?[a-z]+s)"
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Span]:
+    """Return the quotations (with their marks) in ``text[start:end]``."""
+    return [Span(m.start(), m.end()) for m in _QUOTE.finditer(text, start, end)]
+
+
+def find_attribution(
+    text: str, start: int, end: int, *, lexicon: Lexicon, index: EntityIndex,
+    quote_speaker: tuple[str, Span] | None = None,
+) -> Attribution | None:  # fmt: skip
+    """Return who a sentence is attributed to, if it says so.
+
+    Looks, in order, for "according to X", for "X said"/"said X" around a reporting
+    verb, and then falls back on the speaker of the quotation the sentence sits in.
+
+    Examples:
+        >>> from reconcile.lexicon import ENGLISH
+        >>> s = "Two people died, according to the regional police chief."
+        >>> a = find_attribution(s, 0, len(s), lexicon=ENGLISH, index=EntityIndex([]))
+        >>> a.speaker, a.how
+        ('the regional police chief', 'according to')
+    """
+    sentence = text[start:end]
+    for phrase in lexicon.according_to:
+        if phrase == "per":
+            continue
+        m = re.search(rf"\b{re.escape(phrase)}\s+({_NP})", sentence, re.IGNORECASE)
+        if m:
+            speaker = m.group(1).strip()
+            span = Span(start + m.start(), start + m.end(1))
+            return Attribution(span, span.slice(text), speaker=speaker,
+                               key=_speaker_key(speaker, index, lexicon), how="according to")  # fmt: skip
+    verbs = "|".join(sorted(lexicon.reporting_verbs, key=len, reverse=True))
+    # "..., X said." / "..., said X." at the end of the sentence.
+    m = re.search(
+        rf"[,”\"]\s*(?:(?P<s1>{_NP})\s+(?:has\s+|have\s+|had\s+)?(?:{verbs})|(?:{verbs})\s+(?P<s2>{_NP}))"
+        r"(?:\s+(?:on|in|at|during|after|before)\b[^.]{0,60})?\s*[.!?]?[”\"]?\s*$",
+        sentence,
+    )
+    if m:
+        speaker = (m.group("s1") or m.group("s2") or "").strip()
+        if speaker and speaker.lower() not in lexicon.stopwords:
+            span = Span(start + m.start() + 1, start + len(sentence.rstrip(" .!?\"”")))
+            return Attribution(span, span.slice(text), speaker=speaker,
+                               key=_speaker_key(speaker, index, lexicon), how="reporting verb")  # fmt: skip
+    # "X said (that) ..." / "X pointed out ..." at the start of the sentence.
+    m = re.match(
+        rf"\s*(?:[A-Z][\w ,'’-]{{0,40}},\s+)?(?P<s>{_NP})\s+(?:has\s+|have\s+|had\s+)?"
+        rf"(?P<v>{verbs}|pointed out)\b",
+        sentence,
+    )
+    if m and m.group("s").lower() not in lexicon.stopwords | {"it", "this", "that", "there"}:
+        speaker = m.group("s").strip()
+        span = Span(start + m.start("s"), start + m.end("v"))
+        return Attribution(span, span.slice(text), speaker=speaker,
+                           key=_speaker_key(speaker, index, lexicon), how="reporting verb")  # fmt: skip
+    if quote_speaker is not None:
+        speaker, span = quote_speaker
+        return Attribution(span, span.slice(text), speaker=speaker,
+                           key=_speaker_key(speaker, index, lexicon), how="quote")  # fmt: skip
+    return None
+
+
+def quote_speaker(text: str, quote: Span, block_end: int, *, lexicon: Lexicon) -> tuple[str, Span] | None:
+    """Return the speaker named right after (or before) a quotation, with the naming span."""
+    verbs = "|".join(sorted(lexicon.reporting_verbs, key=len, reverse=True))
+    after = text[quote.end : min(block_end, quote.end + 120)]
+    m = re.match(rf"\s*(?:(?P<s1>{_NP})\s+(?:{verbs})|(?:{verbs})\s+(?P<s2>{_NP}))", after)
+    if m:
+        speaker = (m.group("s1") or m.group("s2")).strip()
+        return speaker, Span(quote.end + m.start(), quote.end + m.end())
+    before = text[max(0, quote.start - 120) : quote.start]
+    m = re.search(rf"(?P<s>{_NP})\s+(?:{verbs})\s*(?:that\s*)?[:,]?\s*$", before)
+    if m:
+        base = quote.start - len(before)
+        return m.group("s").strip(), Span(base + m.start(), base + m.end())
+    return None
+
+
+def _speaker_key(speaker: str, index: EntityIndex, lexicon: Lexicon) -> str:
+    words = [w for w in speaker.split() if w.lower() not in lexicon.stopwords]
+    if not words:
+        return speaker.lower()
+    caps = [w for w in words if w[:1].isupper()]
+    if caps:
+        return index.key_for(" ".join(caps))
+    role = words[-1]
+    return index.key_for_role(role) or stem(role)
+
+
+# ---------------------------------------------------------------------------
+# Modality and negation
+
+_ED_NOT_PAST = frozenset({"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred",
+                          "indeed", "united", "based", "related", "limited", "advanced",
+                          "detailed", "concerned", "interested", "proposed", "expected",
+                          "scheduled", "planned", "alleged", "so-called", "talented"})  # fmt: skip
+
+
+def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modality:
+    """Return whether a sentence reports a plan, an expectation, a hedge, or a done fact.
+
+    The first marker in the sentence wins; without one, a past-tense verb makes the
+    claim ``done``; otherwise it is ``asserted``.
+
+    Examples:
+        >>> from reconcile.lexicon import ENGLISH
+        >>> [find_modality(s, 0, len(s), lexicon=ENGLISH) for s in (
+        ...     "The minister will visit Paris.", "Officials expect a deal.",
+        ...     "The bridge reportedly collapsed.", "The minister visited Paris.",
+        ...     "Paris is the capital.")]
+        ['planned', 'expected', 'hedged', 'done', 'asserted']
+    """
+    sentence = text[start:end].lower()
+    best: tuple[int, Modality] | None = None
+    for markers, label in (
+        (lexicon.plan_markers, "planned"),
+        (lexicon.expectation_markers, "expected"),
+        (tuple(lexicon.hedges - {"about", "around", "approximately", "roughly", "nearly",
+                                 "almost", "estimated"}), "hedged"),  # fmt: skip
+    ):
+        for marker in markers:
+            m = re.search(rf"(?<![\w-]){re.escape(marker)}(?![\w-])", sentence)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), label)  # type: ignore[assignment]
+    if best is not None:
+        return best[1]
+    words = tokens(sentence)
+    for i, w in enumerate(words):
+        low = w.lower
+        if low in lexicon.irregular_past:
+            return "done"
+        if low.endswith("ed") and len(low) > 4 and low not in _ED_NOT_PAST:
+            # "am convinced", "is based": a participle after a present-tense "be" is a state.
+            if i == 0 or words[i - 1].lower not in {"am", "is", "are", "be", "being"}:
+                return "done"
+    return "asserted"
+
+
+def is_negated(text: str, start: int, end: int, *, lexicon: Lexicon) -> bool:
+    """Return whether a sentence is negated ("not", "never", "n't"; not "not only").
+
+    Examples:
+        >>> from reconcile.lexicon import ENGLISH
+        >>> is_negated("The talks did not resume.", 0, 25, lexicon=ENGLISH)
+        True
+        >>> is_negated("Not only did prices rise, wages fell.", 0, 37, lexicon=ENGLISH)
+        False
+    """
+    sentence = text[start:end].lower()
+    sentence = re.sub(r"\bnot only\b|\bno longer\b|\bno doubt\b|\bnothing but\b", " ", sentence)
+    if "n't" in sentence or "n’t" in sentence:
+        return True
+    return any(w.lower in lexicon.negations - {"without", "no", "none"} for w in tokens(sentence))

@@ -1,0 +1,399 @@
+"""The immutable values that flow through the pipeline.
+
+Every annotation points into the original text of its source with half-open
+character offsets (``start``/``end``, like spaCy's ``start_char``/``end_char``);
+normalized values live in their own fields and the source text is never
+rewritten. Collections are tuples, changes go through :func:`attrs.evolve`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from attrs import field, frozen, validators
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "Alignment",
+    "Attribution",
+    "Claim",
+    "Contribution",
+    "Document",
+    "Entity",
+    "Evidence",
+    "Finding",
+    "Link",
+    "Ordinal",
+    "Quantity",
+    "Report",
+    "Segment",
+    "Source",
+    "Span",
+    "TimeMention",
+]
+
+FindingKind = Literal["agreement", "discrepancy", "single_source"]
+Category = Literal["temporal", "numeric", "framing", "attribution", "status", "entity"]
+Modality = Literal["asserted", "done", "planned", "expected", "hedged"]
+
+
+@frozen(order=True)
+class Span:
+    """Half-open character offsets into a source's text.
+
+    Examples:
+        >>> text = "Unemployment fell to 4.1% in May."
+        >>> span = Span(0, 17)
+        >>> span.slice(text)
+        'Unemployment fell'
+        >>> Span(5, 2)
+        Traceback (most recent call last):
+        ...
+        ValueError: Span.end must be >= start (got start=5, end=2).
+    """
+
+    start: int = field(validator=validators.ge(0))
+    end: int = field()
+
+    @end.validator
+    def _end_after_start(self, _attribute: object, value: int) -> None:
+        if value < self.start:
+            msg = f"Span.end must be >= start (got start={self.start}, end={value})."
+            raise ValueError(msg)
+
+    def slice(self, text: str) -> str:
+        """Return the part of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        """Return whether the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        """Return whether ``other`` lies inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+
+@frozen
+class Source:
+    """One article as the user hands it in.
+
+    Args:
+        text: the article, exactly as read; every offset in a report indexes it.
+        name: how the report names this source (a file's base name by default).
+        published: the publication date when the caller knows it; it always wins
+            over what reconcile would infer from the text.
+        is_html: whether ``text`` is HTML markup; the parser then reads only its text
+            nodes, and offsets still index the markup as given.
+        encoding: the encoding the text was decoded from (for the report).
+        notes: warnings from reading the source (a legacy encoding, repaired text).
+
+    Examples:
+        >>> src = Source("Police said two people died.", name="wire.txt")
+        >>> src.name, src.published
+        ('wire.txt', None)
+    """
+
+    text: str = field(validator=validators.instance_of(str))
+    name: str = field(default="source", validator=validators.instance_of(str))
+    published: date | None = field(default=None, kw_only=True)
+    is_html: bool = field(default=False, kw_only=True)
+    encoding: str = field(default="utf-8", kw_only=True)
+    notes: tuple[str, ...] = field(default=(), kw_only=True, converter=tuple)
+
+    @classmethod
+    def from_file(
+        cls, path: str | Any, *, name: str | None = None, published: date | None = None
+    ) -> Source:
+        """Read a source from a file, detecting its encoding and whether it is HTML.
+
+        Raises:
+            SourceNotFoundError: the path does not exist or is a directory.
+            InputError: the file is empty, blank, binary or too large.
+            EncodingError: the bytes are not text in any encoding we can detect.
+        """
+        from reconcile.sources import read_source
+
+        return read_source(path, name=name, published=published)
+
+    @classmethod
+    def from_html(cls, html: str, *, name: str = "source", published: date | None = None) -> Source:
+        """Build a source from HTML markup; claims point into the markup as given."""
+        return cls(html, name=name, published=published, is_html=True)
+
+
+@frozen
+class Segment:
+    """A stretch of a source that is not a claim, and why (byline, heading, ...)."""
+
+    source: str
+    span: Span
+    text: str
+    why: str
+
+
+@frozen
+class TimeMention:
+    """A time expression, normalized to a TIMEX3 value and a date interval.
+
+    ``value`` follows TIMEX3 (``2026-02-03``, ``2025-09``, ``2026``, ``P2D``,
+    ``PAST_REF``); ``interval`` is the inclusive range of days the expression
+    covers, or ``None`` when it has no calendar extent (a duration, ``PAST_REF``).
+    ``how`` says in words how the value was reached; ``is_relative`` is true when
+    the value depends on the publication date ("today", "earlier this year").
+    """
+
+    span: Span
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    mod: str | None = None
+    interval: tuple[date, date] | None = None
+    how: str = ""
+    is_relative: bool = False
+
+
+@frozen
+class Quantity:
+    """A number as stated (``"about 40"``, ``"$1.5 billion"``, ``"five"``).
+
+    ``value`` is the number; ``low``/``high`` the range the wording allows
+    (``"more than 40"`` -> 40..inf), ``unit`` the normalized unit or counted noun.
+    """
+
+    span: Span
+    text: str
+    value: float
+    low: float
+    high: float
+    unit: str = ""
+    precision: float = 1.0
+
+
+@frozen
+class Ordinal:
+    """An ordinal or superlative with what it ranks and the phrase that scopes it.
+
+    ``"the first state visit by a Kazakh president in recent years"`` has
+    ``word="first"``, ``head="state visit"`` and
+    ``scope="by a Kazakh president in recent years"``.
+    """
+
+    span: Span
+    text: str
+    word: str
+    head: str
+    scope: str = ""
+    scope_span: Span | None = None
+
+
+@frozen
+class Entity:
+    """A named entity and the key shared by all its aliases in one document."""
+
+    span: Span
+    text: str
+    key: str
+    kind: str = "name"
+    role: str = ""
+
+
+@frozen
+class Attribution:
+    """Who a claim is attributed to, and how (quote, "according to", reporting verb)."""
+
+    span: Span
+    text: str
+    speaker: str
+    key: str
+    how: str
+
+
+@frozen
+class Claim:
+    """One statement of one source, with the features the checks read."""
+
+    id: str
+    source: str
+    span: Span
+    text: str
+    paragraph: int = 0
+    sentence: int = 0
+    times: tuple[TimeMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    ordinals: tuple[Ordinal, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    attribution: Attribution | None = None
+    modality: Modality = "asserted"
+    is_negated: bool = False
+    is_quote: bool = False
+    terms: tuple[str, ...] = ()
+
+
+@frozen
+class Document:
+    """A parsed source: its publication date, claims and non-claim segments."""
+
+    source: Source
+    published: date | None
+    published_how: str
+    claims: tuple[Claim, ...]
+    segments: tuple[Segment, ...]
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+
+@frozen
+class Contribution:
+    """One feature's part of a match weight, as in a record-linkage waterfall."""
+
+    feature: str
+    level: str
+    weight: float
+    description: str
+
+
+@frozen
+class Link:
+    """Two claims scored against each other, with the parts of the score.
+
+    ``weight`` is the sum of the contributions' weights (log2 Bayes factors) and
+    ``score`` is that weight mapped to [0, 1] with ``2**w / (1 + 2**w)``.
+    """
+
+    claims: tuple[str, str]
+    score: float
+    weight: float
+    contributions: tuple[Contribution, ...]
+    explanation: str
+
+
+@frozen
+class Alignment:
+    """Claims of one or more sources that state the same fact.
+
+    ``score`` is the score of the weakest link that holds the group together.
+    """
+
+    claims: tuple[str, ...]
+    score: float
+    links: tuple[Link, ...]
+
+
+@frozen
+class Evidence:
+    """A quoted stretch of a source that a finding rests on."""
+
+    source: str
+    span: Span
+    text: str
+
+
+@frozen
+class Finding:
+    """An agreement, a discrepancy or a single-source claim, with its reason."""
+
+    id: str
+    kind: FindingKind
+    category: Category | None
+    claims: tuple[str, ...]
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+    severity: str | None = None
+
+
+@frozen
+class Report:
+    """What :func:`reconcile.compare` found, ready to assert on or render."""
+
+    documents: tuple[Document, ...]
+    alignments: tuple[Alignment, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(claim for doc in self.documents for claim in doc.claims)
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return tuple(seg for doc in self.documents for seg in doc.segments)
+
+    @property
+    def discrepancies(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.kind == "discrepancy")
+
+    @property
+    def agreements(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.kind == "agreement")
+
+    @property
+    def single_source(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.kind == "single_source")
+
+    def claim(self, claim_id: str) -> Claim:
+        """Return the claim with this id.
+
+        Raises:
+            KeyError: no claim has this id.
+        """
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        msg = f"No claim with id {claim_id!r} in this report."
+        raise KeyError(msg)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as the JSON contract's object (``reconcile.report/1``)."""
+        from reconcile.report import report_to_dict
+
+        return report_to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the report as JSON text, keys in a stable order."""
+        from reconcile.report import report_to_json
+
+        return report_to_json(self, indent=indent)
+
+    def to_markdown(self) -> str:
+        """Return the report as Markdown: findings first, then sources."""
+        from reconcile.report import report_to_markdown
+
+        return report_to_markdown(self)
+
+    def to_text(self, *, color: bool = False) -> str:
+        """Return the report as plain text for a terminal."""
+        from reconcile.report import report_to_text
+
+        return report_to_text(self, color=color)
+
+    def to_html(self) -> str:
+        """Return the report as one self-contained HTML page."""
+        from reconcile.report import report_to_html
+
+        return report_to_html(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """Rebuild a report from :meth:`to_dict` output.
+
+        Raises:
+            ParseError: the mapping is not a ``reconcile.report/1`` object.
+        """
+        from reconcile.report import report_from_dict
+
+        return report_from_dict(data)
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        """Rebuild a report from :meth:`to_json` output."""
+        from reconcile.report import report_from_json
+
+        return report_from_json(text)

@@ -1,0 +1,412 @@
+"""Stage 2: line up claims of different sources that state the same fact.
+
+The shape is record linkage (Fellegi and Sunter, 1969; Splink):
+
+1. **Blocking.** An inverted index maps cheap keys (content-word stems,
+   entity keys, numbers with their unit, months of time values) to claims;
+   only claims of different sources that share a key become candidate pairs,
+   never all pairs. :func:`count_candidate_pairs` says how many a run scores.
+2. **Comparison.** Each candidate pair is compared on a few features, each with
+   an ordered ladder of levels (first match wins). Wording is scored in bulk with
+   rapidfuzz (:func:`rapidfuzz.process.cpdist`); the other features come from the
+   claims' parsed annotations.
+3. **Weights.** Each level carries a match weight, log2 of m/u, where m and u are
+   the probabilities of that level among true and false pairs, estimated on real
+   news (see ``reconcile/_weights.py`` and ``docs/calibration.md``). A pair's
+   weight is the prior plus the sum of its levels' weights; its score is
+   ``2**w / (1 + 2**w)``, so every score is the sum of parts a reader can check.
+4. **Grouping.** Links at or above ``threshold`` are merged, strongest first,
+   into groups that hold at most one claim of each source.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+from rapidfuzz import fuzz, process
+
+from reconcile._text import entity_keys_match
+from reconcile._types import Alignment, Claim, Contribution, Document, Link
+from reconcile._weights import LEVELS, PRIOR_WEIGHT
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "PairFeatures",
+    "RunStats",
+    "align_documents",
+    "candidate_pairs",
+    "compare_pair",
+    "count_candidate_pairs",
+    "group_links",
+    "score_links",
+]
+
+#: A pair is aligned when its posterior match probability is at least this.
+#: 0.5 is the Bayes decision point of the calibrated weights (prior included).
+DEFAULT_THRESHOLD = 0.5
+
+
+def blocking_keys(claim: Claim) -> set[str]:
+    """Return the index keys of a claim: its terms, entities, numbers and months.
+
+    Examples:
+        >>> from reconcile._types import Claim, Span
+        >>> c = Claim("a@0-5", "a", Span(0, 5), "x", terms=("flood", "kill"))
+        >>> sorted(blocking_keys(c))
+        ['t:flood', 't:kill']
+    """
+    keys = {f"t:{t}" for t in claim.terms}
+    keys.update(f"e:{e.key[:4]}" for e in claim.entities if len(e.key) >= 3)
+    keys.update(f"n:{q.value:g}:{q.unit}" for q in claim.quantities)
+    for tm in claim.times:
+        if tm.interval is not None:
+            keys.add(f"d:{tm.interval[0]:%Y-%m}")
+    keys.update(f"o:{o.word}:{o.head}" for o in claim.ordinals)
+    return keys
+
+
+def candidate_pairs(
+    claims: Sequence[Claim], *, max_block: int | None = None
+) -> list[tuple[int, int]]:
+    """Return index pairs ``(i, j)``, ``i < j``, of claims of different sources sharing a key.
+
+    Keys held by more than ``max_block`` claims (default: a fifth of the claims, at
+    least 40) are too common to say anything and are skipped, as a search engine
+    skips stopwords.
+
+    Examples:
+        >>> from reconcile._types import Claim, Span
+        >>> cs = [Claim(f"{s}@{i}", s, Span(0, 1), "x", terms=t) for i, (s, t) in enumerate(
+        ...     [("a", ("flood",)), ("b", ("flood",)), ("b", ("fire",)), ("a", ("fire",))])]
+        >>> candidate_pairs(cs)
+        [(0, 1), (2, 3)]
+    """
+    cap = max_block if max_block is not None else max(40, len(claims) // 5)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        for key in blocking_keys(claim):
+            index[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) < 2 or len(members) > cap:
+            continue
+        for a_pos, i in enumerate(members):
+            for j in members[a_pos + 1 :]:
+                if claims[i].source != claims[j].source:
+                    pairs.add((i, j))
+    return sorted(pairs)
+
+
+def count_candidate_pairs(documents: Sequence[Document]) -> tuple[int, int]:
+    """Return ``(candidate pairs, all cross-source pairs)`` for these documents.
+
+    The first number is what a run scores; the second is what all-pairs scoring
+    would cost.
+    """
+    claims = [c for d in documents for c in d.claims]
+    sizes = [len(d.claims) for d in documents]
+    total = (sum(sizes) ** 2 - sum(s * s for s in sizes)) // 2
+    return len(candidate_pairs(claims)), total
+
+
+@frozen
+class RunStats:
+    """What the comparison needs to know about all the claims of a run.
+
+    Term and entity frequencies make the features independent of the run's size:
+    a word "specific" to a fact is one used by at most as many claims as there
+    are sources (about once per source); a name is "common" when a third or more
+    of the claims mention it (the countries of a diplomatic visit, the team of a
+    match), and then says little about which fact two claims state.
+    """
+
+    idf: dict[str, float]
+    term_df: dict[str, int]
+    entity_df: dict[str, int]
+    n_claims: int
+    n_sources: int
+
+    @classmethod
+    def of(cls, claims: Sequence[Claim]) -> RunStats:
+        term_df: dict[str, int] = defaultdict(int)
+        entity_df: dict[str, int] = defaultdict(int)
+        for claim in claims:
+            for term in set(claim.terms):
+                term_df[term] += 1
+            for key in {e.key for e in claim.entities}:
+                entity_df[key] += 1
+        n = len(claims)
+        # Smoothed idf in bits.
+        idf = {t: math.log2((n + 1) / (d + 0.5)) for t, d in term_df.items()}
+        return cls(idf, dict(term_df), dict(entity_df), n, len({c.source for c in claims}))
+
+    def is_common_entity(self, key: str) -> bool:
+        return self.entity_df.get(key, 0) * 3 >= max(self.n_claims, 6)
+
+
+@frozen
+class PairFeatures:
+    """The comparison values of one claim pair, before they are put on levels."""
+
+    wording: float  # rapidfuzz token_set_ratio of the term strings, 0-100
+    shared_words: float  # idf-weighted Dice overlap of the content terms, 0-1
+    shared_terms: tuple[str, ...]
+    specific_terms: tuple[str, ...]
+    shared_entities: tuple[str, ...]
+    distinctive_entities: tuple[str, ...]
+    entities_both: bool
+    numbers: str  # "same" | "different" | "none"
+    times: str  # "same" | "overlap" | "different" | "none"
+    ordinal: bool
+    speaker: bool
+
+
+def compare_pair(a: Claim, b: Claim, *, wording: float, stats: RunStats) -> PairFeatures:
+    """Compare two claims on every feature but wording, which is scored in bulk."""
+    terms_a, terms_b = set(a.terms), set(b.terms)
+    shared = sorted(terms_a & terms_b)
+    mass_a = sum(stats.idf.get(t, 0.0) for t in terms_a)
+    mass_b = sum(stats.idf.get(t, 0.0) for t in terms_b)
+    mass_shared = sum(stats.idf.get(t, 0.0) for t in shared)
+    dice = 2 * mass_shared / (mass_a + mass_b) if mass_a + mass_b else 0.0
+    specific = [t for t in shared if stats.term_df.get(t, 0) <= stats.n_sources]
+    ents_a = {e.key for e in a.entities}
+    ents_b = {e.key for e in b.entities}
+    shared_ents = sorted({x for x in ents_a for y in ents_b if entity_keys_match(x, y)})
+    return PairFeatures(
+        wording=wording,
+        shared_words=dice,
+        shared_terms=tuple(shared),
+        specific_terms=tuple(specific),
+        shared_entities=tuple(shared_ents),
+        distinctive_entities=tuple(k for k in shared_ents if not stats.is_common_entity(k)),
+        entities_both=bool(ents_a and ents_b),
+        numbers=_compare_numbers(a, b),
+        times=_compare_times(a, b),
+        ordinal=any(
+            o.word == p.word and o.head == p.head for o in a.ordinals for p in b.ordinals
+        ),
+        speaker=a.attribution is not None
+        and b.attribution is not None
+        and entity_keys_match(a.attribution.key, b.attribution.key),
+    )
+
+
+def _compare_numbers(a: Claim, b: Claim) -> str:
+    same_unit = [(q, r) for q in a.quantities for r in b.quantities if q.unit == r.unit]
+    if not same_unit:
+        return "none"
+    if any(q.low <= r.high and r.low <= q.high for q, r in same_unit):
+        return "same"
+    return "different"
+
+
+#: Intervals up to a month long are "precise"; a year or a vague period overlaps too much.
+_PRECISE_DAYS = 31
+
+
+def _compare_times(a: Claim, b: Claim) -> str:
+    ia = [t.interval for t in a.times if t.interval is not None]
+    ib = [t.interval for t in b.times if t.interval is not None]
+    if not ia or not ib:
+        return "none"
+    overlapping = [(x, y) for x in ia for y in ib if x[0] <= y[1] and y[0] <= x[1]]
+    if not overlapping:
+        return "different"
+    if any(
+        (x[1] - x[0]).days < _PRECISE_DAYS and (y[1] - y[0]).days < _PRECISE_DAYS
+        for x, y in overlapping
+    ):
+        return "same"
+    return "overlap"
+
+
+def feature_levels(f: PairFeatures) -> list[tuple[str, str]]:
+    """Return ``(feature, level)`` for each comparison, first matching level of its ladder."""
+    if f.distinctive_entities:
+        entities = f"{min(len(f.distinctive_entities), 2)}+ distinctive"
+    elif f.shared_entities:
+        entities = "common only"
+    else:
+        entities = "none shared" if f.entities_both else "n/a"
+    return [
+        ("wording", _ladder(f.wording, (90, 75, 60, 45))),
+        ("shared_words", _ladder(f.shared_words, (0.5, 0.35, 0.25, 0.15))),
+        ("specific_words", f"{min(len(f.specific_terms), 2)}"),
+        ("entities", entities),
+        ("numbers", f.numbers),
+        ("times", f.times),
+        ("ordinal", "same ordinal and noun" if f.ordinal else "n/a"),
+        ("speaker", "same speaker" if f.speaker else "n/a"),
+    ]
+
+
+def _ladder(value: float, cuts: tuple[float, ...]) -> str:
+    for cut in cuts:
+        if value >= cut:
+            return f">={cut:g}"
+    return f"<{cuts[-1]:g}"
+
+
+def _describe(feature: str, level: str, f: PairFeatures) -> str:
+    if feature == "wording":
+        return f"wording similarity {f.wording:.0f}/100"
+    if feature == "shared_words":
+        words = ", ".join(f.shared_terms[:6]) or "none"
+        return f"weighted word overlap {f.shared_words:.2f} ({words})"
+    if feature == "specific_words":
+        words = ", ".join(f.specific_terms[:4]) or "none"
+        return f"words specific to this fact in both: {words}"
+    if feature == "entities":
+        names = ", ".join(f.shared_entities) or "none"
+        return f"shared names: {names} ({level})"
+    if feature == "numbers":
+        return {"same": "a number in common", "different": "different numbers of one unit"}.get(
+            level, "no comparable numbers"
+        )
+    if feature == "times":
+        return {
+            "same": "the same date",
+            "overlap": "overlapping coarse dates",
+            "different": "dates that do not overlap",
+        }.get(level, "no comparable dates")
+    if feature == "ordinal":
+        return "the same ordinal or superlative of the same noun"
+    return "attributed to the same speaker"
+
+
+def weigh(f: PairFeatures, *, prior: float = PRIOR_WEIGHT) -> tuple[float, float, tuple[Contribution, ...]]:
+    """Return ``(score, weight, contributions)`` for compared features.
+
+    ``weight == prior + sum(c.weight for c in contributions[1:])`` and
+    ``score == 2**weight / (1 + 2**weight)``.
+    """
+    parts = [Contribution("prior", "prior", prior, "prior odds that two claims of one story match")]
+    for feature, level in feature_levels(f):
+        w = LEVELS[feature].get(level, 0.0)
+        if w == 0.0 and level == "n/a":
+            continue
+        parts.append(Contribution(feature, level, w, _describe(feature, level, f)))
+    weight = math.fsum(p.weight for p in parts)
+    return match_probability(weight), weight, tuple(parts)
+
+
+def match_probability(weight: float) -> float:
+    """Map a match weight (log2 odds) to a probability in [0, 1].
+
+    Examples:
+        >>> match_probability(0.0), match_probability(3.0)
+        (0.5, 0.8888888888888888)
+    """
+    if weight > 60:
+        return 1.0
+    if weight < -60:
+        return 0.0
+    odds = 2.0**weight
+    return odds / (1.0 + odds)
+
+
+def explain(score: float, parts: Sequence[Contribution]) -> str:
+    """Say in one sentence what made a pair score as it did."""
+    ranked = sorted(parts[1:], key=lambda p: (-abs(p.weight), p.feature))
+    pro = [p for p in ranked if p.weight > 0][:3]
+    con = [p for p in ranked if p.weight < 0][:2]
+    text = f"Match probability {score:.2f}"
+    if pro:
+        text += ": for, " + "; ".join(f"{p.description} ({p.weight:+.1f})" for p in pro)
+    if con:
+        text += "; against, " + "; ".join(f"{p.description} ({p.weight:+.1f})" for p in con)
+    return text + "."
+
+
+def wording_text(claim: Claim) -> str:
+    """Return the string rapidfuzz compares: the claim's terms and entity keys, sorted."""
+    return " ".join(sorted(set(claim.terms) | {e.key for e in claim.entities}))
+
+
+def score_links(
+    claims: Sequence[Claim], pairs: Iterable[tuple[int, int]], *, workers: int = 1
+) -> tuple[Link, ...]:
+    """Score candidate pairs in bulk and return every link with its parts."""
+    pairs = list(pairs)
+    if not pairs:
+        return ()
+    stats = RunStats.of(claims)
+    term_text = [wording_text(c) for c in claims]
+    wording = process.cpdist(
+        [term_text[i] for i, _ in pairs],
+        [term_text[j] for _, j in pairs],
+        scorer=fuzz.token_set_ratio,
+        workers=workers,
+    )
+    links: list[Link] = []
+    for (i, j), w in zip(pairs, wording, strict=True):
+        a, b = sorted((claims[i], claims[j]), key=lambda c: c.id)
+        features = compare_pair(a, b, wording=float(w), stats=stats)
+        score, weight, parts = weigh(features)
+        links.append(Link((a.id, b.id), score, weight, parts, explain(score, parts)))
+    return tuple(sorted(links, key=lambda link: link.claims))
+
+
+def group_links(
+    links: Iterable[Link], claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD
+) -> tuple[Alignment, ...]:
+    """Merge links at or above ``threshold``, strongest first, into one-claim-per-source groups.
+
+    A link whose groups would then hold two claims of one source is dropped, so a
+    claim joins the group of its best match; the result depends only on scores and
+    claim ids, never on input order.
+    """
+    source_of = {c.id: c.source for c in claims}
+    ordered = sorted(
+        (link for link in links if link.score >= threshold),
+        key=lambda link: (-link.score, link.claims),
+    )
+    rep: dict[str, str] = {}  # claim id -> the smallest claim id of its group
+    members: dict[str, list[str]] = {}
+    links_of: dict[str, list[Link]] = {}
+    for link in ordered:
+        ra, rb = (rep.get(c, c) for c in link.claims)
+        if ra == rb:
+            continue
+        group_a, group_b = members.get(ra, [ra]), members.get(rb, [rb])
+        if {source_of[m] for m in group_a} & {source_of[m] for m in group_b}:
+            continue
+        keep, drop = min(ra, rb), max(ra, rb)
+        members[keep] = sorted(group_a + group_b)
+        members.pop(drop, None)
+        links_of[keep] = [*links_of.get(keep, []), *links_of.pop(drop, []), link]
+        for m in members[keep]:
+            rep[m] = keep
+    result = [
+        Alignment(
+            tuple(group),
+            min(link.score for link in links_of[r]),
+            tuple(sorted(links_of[r], key=lambda link: link.claims)),
+        )
+        for r, group in members.items()
+    ]
+    return tuple(sorted(result, key=lambda al: al.claims))
+
+
+def align_documents(
+    documents: Sequence[Document], *, threshold: float = DEFAULT_THRESHOLD, workers: int = 1
+) -> tuple[Alignment, ...]:
+    """Align the claims of several parsed documents.
+
+    Args:
+        documents: the parsed sources, in any order.
+        threshold: the least match probability for a link to count.
+        workers: rapidfuzz worker threads for bulk scoring (-1: all cores).
+
+    Returns:
+        The alignment groups, sorted by their claim ids.
+    """
+    claims = sorted((c for d in documents for c in d.claims), key=lambda c: c.id)
+    links = score_links(claims, candidate_pairs(claims), workers=workers)
+    return group_links(links, claims, threshold=threshold)

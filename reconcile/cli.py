@@ -1,0 +1,198 @@
+"""The ``reconcile`` command.
+
+Exit codes, for CI:
+
+- 0: a report was produced (with ``--fail-on discrepancy``: and it has none);
+- 1: ``--fail-on discrepancy`` and the report has a discrepancy (or, with
+  ``--baseline``, one the baseline does not list);
+- 2: bad input or usage; one line on stderr says what is wrong and what to do;
+- 3: a bug in reconcile (one line; ``RECONCILE_DEBUG=1`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from reconcile import __version__
+from reconcile._types import Report, Source
+from reconcile.errors import ReconcileError, UsageError
+from reconcile.pipeline import check, compare
+from reconcile.sources import parse_published
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+FORMATS = ("text", "json", "markdown", "html")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose errors are one line and raise instead of exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        msg = f"{message}. Run '{self.prog} --help' for usage."
+        raise UsageError(msg)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="reconcile",
+        description=(
+            "Read several articles about the same event and tell, with evidence, where they "
+            "agree, where they disagree, and what only one of them says."
+        ),
+        epilog="Exit codes: 0 report produced; 1 --fail-on matched; 2 bad input or usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"reconcile {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add_output_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--format", "-f", choices=FORMATS, default="text",
+            help="report format: text for people (default), json (the reconcile.report/1 "
+            "contract), markdown, or html (one self-contained page)",
+        )  # fmt: skip
+        p.add_argument(
+            "--output", "-o", metavar="FILE", type=Path,
+            help="write the report to FILE instead of standard output",
+        )  # fmt: skip
+        p.add_argument(
+            "--fail-on", choices=("discrepancy",), default=None,
+            help="exit 1 when the report has a discrepancy (for CI)",
+        )  # fmt: skip
+        p.add_argument(
+            "--published", action="append", default=[], metavar="NAME=DATE",
+            help="the publication date of a source, by file base name (YYYY-MM-DD); "
+            "repeat for several; wins over what the text implies",
+        )  # fmt: skip
+        p.add_argument(
+            "--quiet", "-q", action="store_true", help="no progress output on stderr"
+        )
+
+    compare_p = sub.add_parser(
+        "compare",
+        help="reconcile two or more articles about one event",
+        description="Reconcile two or more articles about one event and print the report.",
+        epilog="Example: reconcile compare seeds/*.txt --format json",
+    )
+    compare_p.add_argument("files", nargs="+", metavar="FILE", type=Path,
+                           help="article files (text or HTML, any common encoding)")  # fmt: skip
+    add_output_options(compare_p)
+    check_p = sub.add_parser(
+        "check",
+        help="report one article's inconsistencies with itself",
+        description="Check one article on its own: dates and statements that contradict each other.",
+    )
+    check_p.add_argument("files", nargs=1, metavar="FILE", type=Path, help="the article file")
+    add_output_options(check_p)
+    return parser
+
+
+def _published(values: Sequence[str]) -> dict[str, date]:
+    result: dict[str, date] = {}
+    for value in values:
+        name, sep, when = value.rpartition("=")
+        if not sep or not name:
+            msg = (
+                f"--published takes NAME=DATE (got {value!r}); for example "
+                "--published article.txt=2026-02-04"
+            )
+            raise UsageError(msg)
+        result[name] = parse_published(when)
+    return result
+
+
+class _Progress:
+    """Progress of long runs on stderr, only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO, *, enabled: bool) -> None:
+        self.stream = stream
+        self.enabled = enabled and stream.isatty()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or total < 3:
+            return
+        end = "\n" if done == total else ""
+        self.stream.write(f"\r{stage}: {done}/{total} sources{end}")
+        self.stream.flush()
+
+
+def _render(report: Report, fmt: str, *, color: bool) -> str:
+    if fmt == "json":
+        return report.to_json() + "\n"
+    if fmt == "markdown":
+        return report.to_markdown()
+    if fmt == "html":
+        return report.to_html()
+    return report.to_text(color=color)
+
+
+def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
+    """Run the command line and return its exit code (errors propagate as exceptions)."""
+    out = stdout or sys.stdout
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(out)
+        return EXIT_USAGE
+    published = _published(args.published)
+    sources = [Source.from_file(path) for path in args.files]
+    progress = _Progress(sys.stderr, enabled=not args.quiet)
+    if args.command == "check":
+        src = sources[0]
+        report = check(src, published=published.get(src.name))
+    else:
+        if len(sources) < 2:
+            msg = (
+                f"compare needs at least two files (got {len(sources)}). "
+                "To check one article on its own, run: reconcile check FILE"
+            )
+            raise UsageError(msg)
+        report = compare(sources, published=published, progress=progress)
+    color = args.output is None and out.isatty() and "NO_COLOR" not in os.environ
+    rendered = _render(report, args.format, color=color)
+    if args.output is not None:
+        try:
+            args.output.write_text(rendered, encoding="utf-8")
+        except OSError as err:
+            msg = f"Cannot write the report to {str(args.output)!r}: {err.strerror}. Check the path."
+            raise UsageError(msg) from err
+    else:
+        out.write(rendered)
+    if args.fail_on == "discrepancy" and report.discrepancies:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``reconcile`` command: run it, turn errors into exit codes."""
+    try:
+        return run(argv)
+    except ReconcileError as err:
+        print(f"reconcile: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("reconcile: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as err:
+        if os.environ.get("RECONCILE_DEBUG"):
+            raise
+        print(
+            f"reconcile: internal error: {type(err).__name__}: {err}. This is a bug in "
+            "reconcile; rerun with RECONCILE_DEBUG=1 for the traceback and report it.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""The whole exception hierarchy of reconcile.
+
+Every error that reconcile raises because of its input is a subclass of
+:class:`ReconcileError`, so a caller can catch them all in one place. Each also
+subclasses the builtin that a caller would otherwise expect (``ValueError``,
+``FileNotFoundError``, ...), so ``except ValueError`` keeps working.
+
+Messages say what is wrong, show the offending value, and say what to do.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "EncodingError",
+    "InputError",
+    "ParseError",
+    "ReconcileError",
+    "SourceNotFoundError",
+    "UsageError",
+]
+
+
+class ReconcileError(Exception):
+    """Base class for every error raised by reconcile."""
+
+
+class InputError(ReconcileError, ValueError):
+    """A source cannot be used as given: empty, binary, too large, or a duplicate name."""
+
+
+class SourceNotFoundError(InputError, FileNotFoundError):
+    """A source file does not exist, or is a directory."""
+
+
+class EncodingError(InputError, UnicodeError):
+    """A source's bytes cannot be decoded as text in any encoding we can detect."""
+
+
+class ParseError(ReconcileError, ValueError):
+    """A value given to reconcile cannot be parsed (a date, a baseline file, a report)."""
+
+
+class UsageError(ReconcileError, ValueError):
+    """The call itself is wrong: too few sources, an unknown format, a bad option."""

@@ -1,0 +1,274 @@
+"""Stage 1: read one source into segments and claims with their features.
+
+Parsing runs in two steps so that a publication date can be inferred from
+several sources at once (see :mod:`reconcile.pipeline`):
+
+1. :func:`outline` lays out the text (what is page furniture, where the body
+   paragraphs and sentences are) and needs no date.
+2. :func:`parse_outline` reads each sentence into a :class:`~reconcile.Claim`
+   with its time expressions (normalized against the publication date),
+   numbers, ordinals with their scope, named entities, attribution, modality
+   and negation.
+
+Every character of the source ends up in a claim or in a
+:class:`~reconcile.Segment` that says why it is not one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+from reconcile._features import (
+    EntityIndex,
+    capitalized_runs,
+    find_attribution,
+    find_entities,
+    find_modality,
+    find_ordinals,
+    find_quantities,
+    find_quotes,
+    is_negated,
+    quote_speaker,
+)
+from reconcile._layout import find_layout, html_view
+from reconcile._sentences import split_sentences
+from reconcile._text import content_terms, tokens
+from reconcile._types import Claim, Document, Segment, Source, Span, TimeMention
+from reconcile.lexicon import ENGLISH, Lexicon
+from reconcile.timex import PublicationAnchor, find_publication_anchors, find_times
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "Outline",
+    "explicit_publication_date",
+    "outline",
+    "parse_outline",
+    "publication_anchors",
+]
+
+#: Sentences longer than this are split at semicolons into clauses when both
+#: halves stand alone; shorter ones stay whole, since splitting loses context.
+_SPLIT_LONGER_THAN = 300
+_MIN_CLAUSE = 40
+
+
+@frozen
+class Outline:
+    """A source laid out: segments that are not claims, and the sentences of its body.
+
+    ``view`` is the text the parser reads: the source text itself, or for HTML a
+    copy of the same length with the markup blanked out, so offsets stay valid.
+    ``sentences`` holds ``(span, paragraph, index in paragraph)``.
+    """
+
+    source: Source
+    view: str
+    segments: tuple[Segment, ...]
+    sentences: tuple[tuple[Span, int, int], ...]
+    blocks: tuple[Span, ...]
+
+
+def outline(source: Source, *, lexicon: Lexicon = ENGLISH) -> Outline:
+    """Lay out a source: its non-claim segments and the sentences of its body.
+
+    Examples:
+        >>> from reconcile import Source
+        >>> text = "By Jane Doe\\nThe dam broke on Monday. Ten people died."
+        >>> out = outline(Source(text, name="a.txt"))
+        >>> [(s.why, s.text) for s in out.segments]
+        [('byline', 'By Jane Doe')]
+        >>> [sp.slice(text) for sp, _, _ in out.sentences]
+        ['The dam broke on Monday.', 'Ten people died.']
+    """
+    view = html_view(source.text) if source.is_html else source.text
+    layout = find_layout(source.text, source=source.name, is_html=source.is_html, lexicon=lexicon)
+    sentences: list[tuple[Span, int, int]] = []
+    for paragraph, block in enumerate(layout.blocks):
+        for k, span in enumerate(split_sentences(view, block.start, block.end, lexicon=lexicon)):
+            sentences.append((span, paragraph, k))
+    return Outline(source, view, tuple(layout.segments), tuple(sentences), tuple(layout.blocks))
+
+
+_PAGE_DATE_WHY = ("metadata", "timestamp", "dateline")
+
+
+def explicit_publication_date(out: Outline) -> tuple[date, str] | None:
+    """Return the date a page header, timestamp or dateline states, and how it was found.
+
+    Only a full calendar date counts (a day, with its year); "2 hours ago" does not.
+    The first such segment in the text wins.
+    """
+    for seg in sorted(out.segments, key=lambda s: s.span.start):
+        if seg.why not in _PAGE_DATE_WHY:
+            continue
+        for tm in find_times(out.view, reference=None, start=seg.span.start, end=seg.span.end):
+            if tm.interval is not None and tm.interval[0] == tm.interval[1] and tm.type in (
+                "DATE",
+                "TIME",
+            ):
+                where = "at the start of the text" if seg.span.start < 80 else "in the text"
+                return tm.interval[0], f"explicit {seg.why} {seg.text.strip()!r} {where}"
+    return None
+
+
+def publication_anchors(out: Outline) -> tuple[PublicationAnchor, ...]:
+    """Return the body's expressions that give away the publication date ("tomorrow, Feb 3")."""
+    found: list[PublicationAnchor] = []
+    for block in out.blocks:
+        found.extend(find_publication_anchors(out.view, start=block.start, end=block.end))
+    return tuple(found)
+
+
+def infer_publication_date(
+    out: Outline, *, other_dates: Sequence[date] = ()
+) -> tuple[date | None, str]:
+    """Return the publication date a source implies, and how it was inferred.
+
+    In order: a date stated by the page (header, timestamp, dateline); else a
+    deictic expression that names its date ("tomorrow, February 3" means published
+    February 2), its year from the expression, from the other sources of the same
+    story, or from the latest full date in the text.
+    """
+    explicit = explicit_publication_date(out)
+    if explicit is not None:
+        return explicit
+    for anchor in publication_anchors(out):
+        year, year_how = _anchor_year(out, anchor, other_dates)
+        if year is None:
+            continue
+        try:
+            named = date(year, anchor.month, anchor.day)
+        except ValueError:
+            continue
+        published = named - timedelta(days=anchor.offset_days)
+        return published, f"inferred from {anchor.text!r} in the text; {year_how}"
+    return None, "unknown: the text states no publication date; pass published= (--published NAME=DATE)"
+
+
+def _anchor_year(
+    out: Outline, anchor: PublicationAnchor, other_dates: Sequence[date]
+) -> tuple[int | None, str]:
+    if anchor.year is not None:
+        return anchor.year, f"the year {anchor.year} as stated"
+    if other_dates:
+        # The year that puts the named day closest to the other sources' dates.
+        best = min(
+            (abs((date(d.year + dy, anchor.month, min(anchor.day, 28)) - d).days), d.year + dy, d)
+            for d in sorted(other_dates)
+            for dy in (-1, 0, 1)
+        )
+        return best[1], f"the year from the other sources of the story (published {best[2]})"
+    years = [
+        tm.interval[1].year
+        for block in out.blocks
+        for tm in find_times(out.view, reference=None, start=block.start, end=block.end)
+        if tm.interval is not None and tm.type == "DATE"
+    ]
+    if years:
+        latest = max(years)
+        return latest, f"the year {latest} of the latest full date in the text"
+    return None, ""
+
+
+def parse_outline(
+    out: Outline,
+    *,
+    published: date | None,
+    published_how: str,
+    lexicon: Lexicon = ENGLISH,
+) -> Document:
+    """Read the sentences of an outline into claims, normalizing times against ``published``."""
+    source, view = out.source, out.view
+    index = EntityIndex(
+        [
+            (title, name)
+            for span, _, _ in out.sentences
+            for title, name, _ in capitalized_runs(view, span.start, span.end, lexicon=lexicon)
+            if name
+        ]
+    )
+    speakers = _quote_speakers(out, lexicon)
+    claims: list[Claim] = []
+    for span, paragraph, k in out.sentences:
+        for clause in _clauses(view, span):
+            claims.append(
+                _claim(out, clause, paragraph, k, published, index, speakers, lexicon)
+            )
+    return Document(source, published, published_how, tuple(claims), out.segments)
+
+
+def _quote_speakers(out: Outline, lexicon: Lexicon) -> list[tuple[Span, str, Span]]:
+    """Return ``(quote span, speaker, naming span)`` for every attributed quotation."""
+    found: list[tuple[Span, str, Span]] = []
+    for block in out.blocks:
+        for quote in find_quotes(out.view, block.start, block.end):
+            speaker = quote_speaker(out.view, quote, block.end, lexicon=lexicon)
+            if speaker is not None:
+                found.append((quote, speaker[0], speaker[1]))
+    return found
+
+
+def _clauses(view: str, span: Span) -> list[Span]:
+    if len(span) <= _SPLIT_LONGER_THAN:
+        return [span]
+    pieces: list[Span] = []
+    start = span.start
+    for m in re.finditer(r";\s+", view[span.start : span.end]):
+        cut = span.start + m.start() + 1
+        if cut - start >= _MIN_CLAUSE and span.end - cut >= _MIN_CLAUSE:
+            pieces.append(Span(start, cut))
+            start = span.start + m.end()
+    pieces.append(Span(start, span.end))
+    return pieces
+
+
+def _claim(
+    out: Outline,
+    span: Span,
+    paragraph: int,
+    k: int,
+    published: date | None,
+    index: EntityIndex,
+    speakers: Sequence[tuple[Span, str, Span]],
+    lexicon: Lexicon,
+) -> Claim:
+    view, source = out.view, out.source
+    times: tuple[TimeMention, ...] = find_times(view, reference=published, start=span.start, end=span.end)
+    time_spans = [t.span for t in times]
+    in_quote = [(q, s, n) for q, s, n in speakers if q.overlaps(span)]
+    quote = (in_quote[0][1], in_quote[0][2]) if in_quote else None
+    entities = find_entities(
+        view, span.start, span.end, index=index, lexicon=lexicon, exclude=time_spans
+    )
+    # Terms are the content words that are neither dates nor names: those have
+    # features of their own, and counting them twice would overweight them.
+    named = [*time_spans, *(e.span for e in entities)]
+    words = [
+        w for w in tokens(view, span.start, span.end)
+        if not any(w.start < x.end and x.start < w.end for x in named)
+    ]  # fmt: skip
+    return Claim(
+        id=f"{source.name}@{span.start}-{span.end}",
+        source=source.name,
+        span=span,
+        text=span.slice(source.text),
+        paragraph=paragraph,
+        sentence=k,
+        times=times,
+        quantities=find_quantities(view, span.start, span.end, exclude=time_spans, lexicon=lexicon),
+        ordinals=find_ordinals(view, span.start, span.end, lexicon=lexicon),
+        entities=entities,
+        attribution=find_attribution(
+            view, span.start, span.end, lexicon=lexicon, index=index, quote_speaker=quote
+        ),
+        modality=find_modality(view, span.start, span.end, lexicon=lexicon),
+        is_negated=is_negated(view, span.start, span.end, lexicon=lexicon),
+        is_quote=any(q.start <= span.start + 1 and span.end - 1 <= q.end for q, _, _ in in_quote),
+        terms=tuple(content_terms(words, lexicon)),
+    )

@@ -1,0 +1,181 @@
+"""The whole pipeline in one call: parse -> align -> reconcile -> :class:`~reconcile.Report`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from reconcile._types import Document, Report, Source
+from reconcile.align import DEFAULT_THRESHOLD, align_documents
+from reconcile.checks import check_document, reconcile_alignments
+from reconcile.errors import InputError, UsageError
+from reconcile.lexicon import ENGLISH, Lexicon
+from reconcile.parse import (
+    Outline,
+    explicit_publication_date,
+    infer_publication_date,
+    outline,
+    parse_outline,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["Progress", "check", "compare", "parse_source", "parse_sources"]
+
+#: Called with (stage, done, total) as a long run goes; the CLI draws it on stderr.
+Progress = Callable[[str, int, int], None]
+
+
+def _validate(sources: Iterable[Source]) -> list[Source]:
+    items = list(sources)
+    for src in items:
+        if not isinstance(src, Source):
+            msg = (
+                f"compare() takes reconcile.Source objects (got {type(src).__name__}: {src!r:.60}). "
+                "Wrap text with reconcile.Source(text, name=...) or read files with "
+                "reconcile.Source.from_file(path)."
+            )
+            raise UsageError(msg)
+        if not src.text.strip():
+            msg = f"Source {src.name!r} is empty. Pass the article's text."
+            raise InputError(msg)
+    names = [s.name for s in items]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        msg = (
+            f"Two or more sources are named {dupes[0]!r}. Give each source a distinct name "
+            "(Source(text, name=...)), since findings refer to sources by name."
+        )
+        raise InputError(msg)
+    # Sorting by name makes every later stage independent of the input order.
+    return sorted(items, key=lambda s: s.name)
+
+
+def parse_sources(
+    sources: Iterable[Source],
+    *,
+    published: Mapping[str, date] | None = None,
+    lexicon: Lexicon = ENGLISH,
+    progress: Progress | None = None,
+) -> tuple[Document, ...]:
+    """Parse several sources of one story, inferring missing publication dates together.
+
+    A date given by the caller (``Source.published`` or ``published[name]``) always
+    wins; then a date the page states; then one inferred from the text, taking a
+    missing year from the other sources (see :func:`reconcile.parse.infer_publication_date`).
+    """
+    items = _validate(sources)
+    given = dict(published or {})
+    unknown = sorted(set(given) - {s.name for s in items})
+    if unknown:
+        msg = (
+            f"A publication date was given for {unknown[0]!r}, which is not one of the sources "
+            f"({', '.join(s.name for s in items)}). Use the source's name (a file's base name)."
+        )
+        raise UsageError(msg)
+    outlines: list[Outline] = []
+    for k, src in enumerate(items):
+        outlines.append(outline(src, lexicon=lexicon))
+        if progress:
+            progress("layout", k + 1, len(items))
+    dates: dict[str, tuple[date | None, str]] = {}
+    for out in outlines:
+        name = out.source.name
+        if name in given or out.source.published is not None:
+            dates[name] = (given.get(name) or out.source.published, "given by the caller")
+        elif (explicit := explicit_publication_date(out)) is not None:
+            dates[name] = explicit
+    known = [d for d, _ in dates.values() if d is not None]
+    for out in outlines:
+        if out.source.name not in dates:
+            dates[out.source.name] = infer_publication_date(out, other_dates=known)
+    documents: list[Document] = []
+    for k, out in enumerate(outlines):
+        when, how = dates[out.source.name]
+        documents.append(parse_outline(out, published=when, published_how=how, lexicon=lexicon))
+        if progress:
+            progress("parse", k + 1, len(outlines))
+    return tuple(documents)
+
+
+def parse_source(
+    source: Source, *, published: date | None = None, lexicon: Lexicon = ENGLISH
+) -> Document:
+    """Parse one source into its claims and non-claim segments.
+
+    Examples:
+        >>> from reconcile import Source
+        >>> doc = parse_source(Source("Published: March 3, 2024\\nThe bridge reopened on Friday."))
+        >>> doc.published, [c.text for c in doc.claims]
+        (datetime.date(2024, 3, 3), ['The bridge reopened on Friday.'])
+    """
+    given = {source.name: published} if published is not None else None
+    return parse_sources([source], published=given, lexicon=lexicon)[0]
+
+
+def compare(
+    sources: Sequence[Source],
+    *,
+    published: Mapping[str, date] | None = None,
+    lexicon: Lexicon = ENGLISH,
+    threshold: float = DEFAULT_THRESHOLD,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> Report:
+    """Reconcile several articles about one event.
+
+    Args:
+        sources: two or more sources, in any order (the report does not depend on it).
+        published: publication dates by source name, overriding what the texts imply.
+        lexicon: the word lists the parser reads.
+        threshold: the least match probability for two claims to be aligned.
+        workers: threads for bulk fuzzy scoring (-1: all cores).
+        progress: called with ``(stage, done, total)`` as the run goes.
+
+    Returns:
+        The report: documents, alignments and findings.
+
+    Raises:
+        UsageError: fewer than two sources, or a date for an unknown source.
+        InputError: an empty source, or two sources with one name.
+
+    Examples:
+        >>> import reconcile
+        >>> a = reconcile.Source("Two people died in the fire, police said.", name="a")
+        >>> b = reconcile.Source("Police said five people died in the fire.", name="b")
+        >>> [f.message for f in reconcile.compare([a, b]).discrepancies]
+        ["a says 'Two' but b says 'five'; the two numbers cannot both be right."]
+    """
+    items = list(sources)
+    if len(items) < 2:
+        msg = (
+            f"compare() needs at least two sources (got {len(items)}). To check one article "
+            "on its own, use reconcile.check(source) (CLI: reconcile check FILE)."
+        )
+        raise UsageError(msg)
+    documents = parse_sources(items, published=published, lexicon=lexicon, progress=progress)
+    alignments = align_documents(documents, threshold=threshold, workers=workers)
+    if progress:
+        progress("align", len(documents), len(documents))
+    findings = reconcile_alignments(documents, alignments, lexicon=lexicon)
+    return Report(documents, alignments, findings)
+
+
+def check(
+    source: Source, *, published: date | None = None, lexicon: Lexicon = ENGLISH
+) -> Report:
+    """Report one article's inconsistencies with itself (no alignment across sources).
+
+    Examples:
+        >>> import reconcile
+        >>> src = reconcile.Source("Published: 2026-03-10\\nSales rose earlier this month. "
+        ...                        "On February 26, the firm cut prices.")
+        >>> [f.category for f in reconcile.check(src).discrepancies]
+        ['temporal']
+    """
+    doc = parse_source(source, published=published, lexicon=lexicon)
+    return Report((doc,), (), check_document(doc, lexicon=lexicon))
+
+
