@@ -24,6 +24,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _pairs(text: str) -> dict[str, str]:
+    """Read ``form:lemma`` pairs separated by white space."""
+    return dict(item.split(":", 1) for item in text.split())
+
+
 def _phrases(text: str) -> tuple[str, ...]:
     """Split a ``|``-separated list; longest first so regex alternations prefer them."""
     items = {p.strip() for p in text.split("|") if p.strip()}
@@ -64,6 +69,7 @@ class Lexicon:
     boilerplate_openers: tuple[str, ...] = field(converter=tuple)
     boilerplate_phrases: tuple[str, ...] = field(converter=tuple)
     link_list_markers: tuple[str, ...] = field(converter=tuple)
+    irregular_lemmas: dict[str, str] = field(factory=dict, hash=False)
 
 
 ENGLISH = Lexicon(
@@ -238,5 +244,25 @@ ENGLISH = Lexicon(
         read also|also read|see also|more on this story|more stories|you may also like|
         recommended|recommended for you|top stories|most read|most popular|trending|
         latest news|more from|more news|further reading"""
+    ),
+    # Irregular English verb forms and their lemma, so "held" and "hold" meet.
+    irregular_lemmas=_pairs(
+        """was:be were:be been:be is:be are:be had:have has:have did:do does:do done:do
+        made:make went:go gone:go took:take taken:take gave:give given:give came:come saw:see
+        seen:see got:get gotten:get held:hold met:meet said:say told:tell left:leave found:find
+        thought:think brought:bring began:begin begun:begin kept:keep knew:know known:know
+        felt:feel became:become ran:run sent:send spent:spend stood:stand paid:pay built:build
+        won:win lost:lose led:lead fell:fall fallen:fall rose:rise risen:rise drew:draw
+        drawn:draw grew:grow grown:grow flew:fly flown:fly threw:throw thrown:throw wrote:write
+        written:write spoke:speak spoken:speak broke:break broken:break chose:choose
+        chosen:choose drove:drive driven:drive fought:fight caught:catch taught:teach sold:sell
+        bought:buy struck:strike sought:seek understood:understand withdrew:withdraw
+        withdrawn:withdraw undertook:undertake undertaken:undertake shot:shoot slept:sleep
+        meant:mean dealt:deal lent:lend sat:sit lay:lie laid:lay hung:hang sang:sing sung:sing
+        rang:ring stuck:stick dug:dig shook:shake shaken:shake woke:wake woken:wake fled:flee
+        hid:hide hidden:hide bit:bite bitten:bite forgot:forget forgotten:forget froze:freeze
+        frozen:freeze stole:steal stolen:steal swore:swear sworn:swear wore:wear worn:wear
+        tore:tear torn:tear bore:bear born:bear ate:eat eaten:eat fed:feed bled:bleed
+        heard:hear read:read overtook:overtake arose:arise arisen:arise"""
     ),
 )
