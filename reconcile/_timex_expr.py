@@ -1,0 +1,986 @@
+"""What a time expression means, and how it resolves against a publication date.
+
+The grammar (:mod:`reconcile._timex_parse`) turns text into the small frozen
+expressions of this module: a calendar date that may lack its year, a deictic
+unit ("last week"), a weekday, a shift ("two days ago"), a duration, a set, a
+range. :func:`resolve` turns one expression into a TIMEX3 value, an inclusive
+interval of days and a sentence that says how, given the reference date, the
+tense around the expression and the dates mentioned before it.
+
+Calendar conventions, chosen once and used everywhere:
+
+- weeks are ISO weeks (Monday to Sunday), written ``2026-W05``; a weekend is its
+  Saturday and Sunday (``2026-W05-WE``);
+- seasons are meteorological (northern hemisphere): spring is March to May,
+  summer June to August, autumn September to November, winter December to
+  February of the next year;
+- ``mod`` START, MID and END narrow the interval to the first, middle and last
+  third of the unit (a day stays a day);
+- a range is written ``first/last`` with the TIMEX3 values of its two ends.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from datetime import date, timedelta
+from typing import Literal
+
+from attrs import evolve, frozen
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+__all__ = [
+    "Cal",
+    "CalExpr",
+    "Clock",
+    "ClockExpr",
+    "Context",
+    "DeicticExpr",
+    "DurationExpr",
+    "Expr",
+    "RangeExpr",
+    "RefExpr",
+    "Resolved",
+    "SetExpr",
+    "ShiftExpr",
+    "WeekdayExpr",
+    "ref_value",
+    "resolve",
+]
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Tense = Literal["past", "future", "present"]
+
+_MONTH_NAMES = tuple(calendar.month_name)
+_DAY_NAMES = tuple(calendar.day_name)
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_UNIT_NAMES = {
+    "S": "second",
+    "MIN": "minute",
+    "H": "hour",
+    "D": "day",
+    "W": "week",
+    "WE": "weekend",
+    "FN": "fortnight",
+    "M": "month",
+    "Y": "year",
+    "DE": "decade",
+    "CE": "century",
+    "Q": "quarter",
+}
+_POD_NAMES = {
+    "MO": "morning",
+    "AF": "afternoon",
+    "EV": "evening",
+    "NI": "night",
+    "DT": "daytime",
+}
+# TIMEX3 mods that say the time lies before or after the point, not on it.
+_OPEN_MODS = {"BEFORE", "ON_OR_BEFORE", "AFTER", "ON_OR_AFTER"}
+
+
+# ---------------------------------------------------------------------------
+# Expressions
+
+
+@frozen
+class Clock:
+    """A time of day, 24-hour; ``hour`` 24 is midnight at the end of the day."""
+
+    hour: int
+    minute: int = 0
+    second: int | None = None
+    zone: str | None = None
+
+    def value(self) -> str:
+        """Return the TIMEX3 time part (``T16:59``)."""
+        text = f"T{self.hour:02d}:{self.minute:02d}"
+        return text if self.second is None else f"{text}:{self.second:02d}"
+
+
+@frozen
+class Cal:
+    """A calendar expression as written, with whatever parts the text gives."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    season: str | None = None
+    part: str | None = None  # Q1..Q4, H1, H2
+    decade: int | None = None  # 199 for the 1990s
+    century: int | None = None  # 19 for the 1900s
+    holiday: str | None = None  # a rule from the lexicon ("12-25", "easter-2", "11:3:4")
+    holiday_name: str | None = None
+    which: int | None = None  # -1 "last September", 0 "this", 1 "next"
+    year_of_reference: bool = False  # "the first quarter of the year"
+
+
+@frozen
+class CalExpr:
+    """An absolute or partial date ("February 3, 2026", "Feb. 3", "the 1990s")."""
+
+    cal: Cal
+    clock: Clock | None = None
+    pod: str | None = None
+    mod: str | None = None
+
+
+@frozen
+class DeicticExpr:
+    """A unit counted from the publication date ("today", "last week", "this summer").
+
+    ``explicit`` is a date written next to it ("tomorrow, February 3").
+    ``relative`` narrows the unit to before or after the reference ("earlier this
+    year").
+    """
+
+    unit: str
+    offset: int
+    words: str
+    season: str | None = None
+    clock: Clock | None = None
+    pod: str | None = None
+    mod: str | None = None
+    relative: Literal["before", "after"] | None = None
+    explicit: Cal | None = None
+
+
+@frozen
+class WeekdayExpr:
+    """A weekday without a date ("Monday", "last Tuesday", "Friday night")."""
+
+    weekday: int
+    which: int | None = None  # -1 last, 0 this, 1 next; None: from the tense
+    clock: Clock | None = None
+    pod: str | None = None
+    mod: str | None = None
+
+
+@frozen
+class ShiftExpr:
+    """An amount of time before or after a point ("two days ago", "a year later").
+
+    ``from_previous`` counts from the last date mentioned before it, not from the
+    publication date. ``amount`` None is a vague amount ("a few days ago").
+    """
+
+    amount: float | None
+    unit: str
+    sign: int
+    from_previous: bool
+    words: str
+    pod: str | None = None
+    mod: str | None = None
+
+
+RefValue = Literal["PAST_REF", "PRESENT_REF", "FUTURE_REF"]
+
+
+def ref_value(direction: int) -> RefValue:
+    """Return PAST_REF, PRESENT_REF or FUTURE_REF for a direction below, at or above 0."""
+    if direction < 0:
+        return "PAST_REF"
+    return "FUTURE_REF" if direction > 0 else "PRESENT_REF"
+
+
+@frozen
+class RefExpr:
+    """A vague reference to the past, present or future ("recently", "now")."""
+
+    value: RefValue
+    note: str = ""
+
+
+@frozen
+class DurationExpr:
+    """A length of time ("two-day", "for three years", "several weeks")."""
+
+    amount: float | None
+    unit: str
+    mod: str | None = None
+    upper: float | None = None  # "two to three years": 3
+
+
+@frozen
+class SetExpr:
+    """A recurrence ("every year", "weekly") or a count of occurrences ("twice")."""
+
+    value: str
+    note: str
+    mod: str | None = None
+
+
+@frozen
+class ClockExpr:
+    """A time of day without a day ("at 10 a.m.", "around noon", "in the morning")."""
+
+    clock: Clock | None
+    pod: str | None = None
+    mod: str | None = None
+
+
+@frozen
+class RangeExpr:
+    """Two points that bound one period ("from 2010 to 2012", "February 3 and 4")."""
+
+    first: Expr
+    last: Expr
+    mod: str | None = None
+
+
+Expr = (
+    CalExpr
+    | DeicticExpr
+    | WeekdayExpr
+    | ShiftExpr
+    | RefExpr
+    | DurationExpr
+    | SetExpr
+    | ClockExpr
+    | RangeExpr
+)
+
+
+@frozen
+class Context:
+    """What resolution may read besides the expression itself.
+
+    ``previous`` is the last date mentioned before the expression (for "the next
+    day"), ``sentence_day`` the last day mentioned earlier in the same sentence
+    (for a bare "at 10 a.m.").
+    """
+
+    reference: date | None
+    tense: Tense | None = None
+    tense_word: str | None = None
+    previous: Resolved | None = None
+    sentence_day: date | None = None
+
+
+@frozen
+class Resolved:
+    """The normalized meaning of one expression."""
+
+    type: TimexType
+    value: str
+    how: str
+    interval: tuple[date, date] | None = None
+    mod: str | None = None
+    unit: str | None = None  # granularity of the value: D, W, M, Y, ...
+
+
+# ---------------------------------------------------------------------------
+# Calendar arithmetic
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _month_interval(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, _last_day(year, month))
+
+
+def _year_interval(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _season_interval(year: int, season: str) -> tuple[date, date]:
+    first = _SEASON_START[season]
+    start = date(year, first, 1)
+    end = start + relativedelta(months=3) - timedelta(days=1)
+    return start, end
+
+
+def _week_of(day: date) -> tuple[str, tuple[date, date]]:
+    iso = day.isocalendar()
+    monday = day - timedelta(days=day.weekday())
+    return f"{iso.year}-W{iso.week:02d}", (monday, monday + timedelta(days=6))
+
+
+def _quarter_interval(year: int, part: str) -> tuple[date, date]:
+    n = int(part[1])
+    months = 3 if part[0] == "Q" else 6
+    first = (n - 1) * months + 1
+    last = first + months - 1
+    return date(year, first, 1), date(year, last, _last_day(year, last))
+
+
+def _decade_interval(decade: int) -> tuple[date, date]:
+    return date(max(decade * 10, 1), 1, 1), date(decade * 10 + 9, 12, 31)
+
+
+def _century_interval(century: int) -> tuple[date, date]:
+    return date(max(century * 100, 1), 1, 1), date(century * 100 + 99, 12, 31)
+
+
+def _thirds(interval: tuple[date, date], mod: str | None) -> tuple[date, date]:
+    """Narrow an interval to its first, middle or last third for START, MID, END."""
+    lo, hi = interval
+    days = (hi - lo).days + 1
+    if mod not in ("START", "MID", "END") or days < 3:
+        return interval
+    third = days // 3
+    if mod == "START":
+        return lo, lo + timedelta(days=third - 1)
+    if mod == "END":
+        return hi - timedelta(days=third - 1), hi
+    return lo + timedelta(days=third), hi - timedelta(days=third)
+
+
+def holiday_date(rule: str, year: int) -> date | None:
+    """Return the day a holiday rule gives in ``year`` (None if the rule is malformed)."""
+    try:
+        if rule.startswith("easter"):
+            return easter(year) + timedelta(days=int(rule[6:] or 0))
+        if ":" in rule:
+            rule, _, shift = rule.partition("+")
+            month_s, weekday_s, n_s = rule.split(":")
+            month, weekday, n = int(month_s), int(weekday_s), int(n_s)
+            extra = timedelta(days=int(shift or 0))
+            if n > 0:
+                first = date(year, month, 1)
+                offset = (weekday - first.weekday()) % 7
+                return first + timedelta(days=offset + 7 * (n - 1)) + extra
+            last = date(year, month, _last_day(year, month))
+            return last - timedelta(days=(last.weekday() - weekday) % 7) + extra
+        month_s, day_s = rule.split("-")
+        return date(year, int(month_s), int(day_s))
+    except ValueError:
+        return None
+
+
+def _cal_interval(cal: Cal, year: int) -> tuple[str, tuple[date, date], str] | None:
+    """Return the value, interval and unit of a calendar expression in ``year``."""
+    try:
+        if cal.holiday is not None:
+            day = holiday_date(cal.holiday, year)
+            return None if day is None else (day.isoformat(), (day, day), "D")
+        if cal.season is not None:
+            return f"{year:04d}-{cal.season}", _season_interval(year, cal.season), "SE"
+        if cal.part is not None:
+            return f"{year:04d}-{cal.part}", _quarter_interval(year, cal.part), "Q"
+        if cal.month is None:
+            return f"{year:04d}", _year_interval(year), "Y"
+        if cal.day is None:
+            return f"{year:04d}-{cal.month:02d}", _month_interval(year, cal.month), "M"
+        day = date(year, cal.month, cal.day)
+    except ValueError:
+        return None
+    return day.isoformat(), (day, day), "D"
+
+
+def _placeholder(cal: Cal) -> str:
+    """Return the TIMEX3 value of a date whose year is unknown (``XXXX-02-03``)."""
+    if cal.holiday is not None:
+        rule = cal.holiday
+        return f"XXXX-{rule}" if rule[:2].isdigit() and "-" in rule else "XXXX"
+    if cal.season is not None:
+        return f"XXXX-{cal.season}"
+    if cal.part is not None:
+        return f"XXXX-{cal.part}"
+    if cal.month is None:
+        return "XXXX"
+    if cal.day is None:
+        return f"XXXX-{cal.month:02d}"
+    return f"XXXX-{cal.month:02d}-{cal.day:02d}"
+
+
+def _distance(interval: tuple[date, date], day: date) -> int:
+    lo, hi = interval
+    if lo <= day <= hi:
+        return 0
+    return (lo - day).days if day < lo else (day - hi).days
+
+
+def _tense_words(ctx: Context) -> str:
+    if ctx.tense is None:
+        return ""
+    return f" ({ctx.tense} tense: {ctx.tense_word!r})" if ctx.tense_word else f" ({ctx.tense})"
+
+
+def _infer_year(cal: Cal, ctx: Context, text: str) -> tuple[int, str] | None:
+    """Choose the year of a partial date from the reference and the tense.
+
+    News sense: the occurrence nearest the publication date, unless the tense
+    points one way (past: the latest on or before it; future: the earliest on or
+    after it) or the text says "last"/"next".
+    """
+    ref = ctx.reference
+    assert ref is not None
+    options: list[tuple[int, tuple[date, date]]] = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        got = _cal_interval(cal, year)
+        if got is not None:
+            options.append((year, got[1]))
+    if not options:
+        return None
+    if cal.which is not None:
+        if cal.which < 0:
+            # "last September": the latest one that ended before this month began.
+            cut = ref.replace(day=1)
+            past = [o for o in options if o[1][1] < cut]
+            if past:
+                year = past[-1][0]
+                return year, f"'{text}' is the latest one before the publication date {ref}"
+        elif cal.which > 0:
+            cut = date(ref.year, ref.month, _last_day(ref.year, ref.month))
+            future = [o for o in options if o[1][0] > cut]
+            if future:
+                year = future[0][0]
+                return year, f"'{text}' is the first one after the publication date {ref}"
+        else:
+            return ref.year, f"'{text}' is in the year of the publication date {ref}"
+    if ctx.tense == "past":
+        done = [o for o in options if o[1][0] <= ref]
+        if done:
+            year = done[-1][0]
+            return year, (
+                f"year {year} inferred: the latest '{text}' on or before the publication "
+                f"date {ref}{_tense_words(ctx)}"
+            )
+    if ctx.tense == "future":
+        ahead = [o for o in options if o[1][1] >= ref]
+        if ahead:
+            year = ahead[0][0]
+            return year, (
+                f"year {year} inferred: the first '{text}' on or after the publication "
+                f"date {ref}{_tense_words(ctx)}"
+            )
+    year = min(options, key=lambda o: (_distance(o[1], ref), -o[0]))[0]
+    return year, f"year {year} inferred: the '{text}' nearest the publication date {ref}"
+
+
+def _apply_mod(
+    interval: tuple[date, date] | None, mod: str | None, is_time: bool
+) -> tuple[date, date] | None:
+    if interval is None:
+        return None
+    if mod in ("START", "MID", "END"):
+        return _thirds(interval, mod)
+    if mod in _OPEN_MODS and not is_time:
+        lo, hi = interval
+        if mod == "BEFORE":
+            return date.min, lo - timedelta(days=1)
+        if mod == "ON_OR_BEFORE":
+            return date.min, hi
+        if mod == "AFTER":
+            return hi + timedelta(days=1), date.max
+        return lo, date.max
+    return interval
+
+
+def _with_time(value: str, clock: Clock | None, pod: str | None) -> tuple[str, TimexType]:
+    """Append a time of day to a day value; a value without one stays a DATE."""
+    if clock is not None:
+        return value + clock.value(), "TIME"
+    if pod is not None:
+        return f"{value}T{pod}", "TIME"
+    return value, "DATE"
+
+
+def _time_words(clock: Clock | None, pod: str | None) -> str:
+    if clock is not None:
+        zone = f" {clock.zone}" if clock.zone else ""
+        return f" at {clock.value()[1:]}{zone}"
+    if pod is not None:
+        return f", {_POD_NAMES.get(pod, pod)}"
+    return ""
+
+
+# ---------------------------------------------------------------------------
+# Resolution
+
+
+def resolve(expr: Expr, text: str, ctx: Context) -> Resolved:
+    """Return the TIMEX3 value, interval and explanation of one expression.
+
+    Args:
+        expr: what the grammar read.
+        text: the expression as written, for the explanation.
+        ctx: the reference date, the tense around the expression and the dates
+            mentioned before it.
+
+    Returns:
+        The normalized meaning; relative expressions without a reference get
+        TIMEX3 placeholders (``XXXX-02-03``, ``PAST_REF``) and no interval.
+    """
+    if isinstance(expr, CalExpr):
+        return _resolve_cal(expr, text, ctx)
+    if isinstance(expr, DeicticExpr):
+        return _resolve_deictic(expr, text, ctx)
+    if isinstance(expr, WeekdayExpr):
+        return _resolve_weekday(expr, text, ctx)
+    if isinstance(expr, ShiftExpr):
+        return _resolve_shift(expr, text, ctx)
+    if isinstance(expr, RefExpr):
+        what = {"PAST_REF": "the past", "PRESENT_REF": "the present", "FUTURE_REF": "the future"}
+        how = f"'{text}' refers vaguely to {what[expr.value]}"
+        if expr.note:
+            how += f": {expr.note}"
+        return Resolved("DATE", expr.value, how)
+    if isinstance(expr, DurationExpr):
+        return _resolve_duration(expr, text)
+    if isinstance(expr, SetExpr):
+        return Resolved("SET", expr.value, f"'{text}' {expr.note}", mod=expr.mod)
+    if isinstance(expr, ClockExpr):
+        return _resolve_clock(expr, text, ctx)
+    return _resolve_range(expr, text, ctx)
+
+
+def _resolve_cal(expr: CalExpr, text: str, ctx: Context) -> Resolved:
+    cal = expr.cal
+    mod = expr.mod
+    if cal.century is not None:
+        value = f"{cal.century:02d}"
+        interval = _century_interval(cal.century)
+        how = f"'{text}' is the century {cal.century * 100}-{cal.century * 100 + 99}"
+        return Resolved("DATE", value, how, _apply_mod(interval, mod, False), mod, "CE")
+    if cal.decade is not None:
+        value = f"{cal.decade:03d}"
+        interval = _decade_interval(cal.decade)
+        how = f"'{text}' is the decade {cal.decade * 10}-{cal.decade * 10 + 9}"
+        return Resolved("DATE", value, how, _apply_mod(interval, mod, False), mod, "DE")
+    year = cal.year
+    how_year = ""
+    ref = ctx.reference
+    if year is None and cal.year_of_reference:
+        if ref is None:
+            return Resolved("DATE", _placeholder(cal), _no_reference(text), mod=mod)
+        year = ref.year
+        how_year = f"the year of the publication date {ref}"
+    if year is None and cal.weekday is not None and cal.month is not None and cal.day is not None:
+        found = _year_from_weekday(cal, ref)
+        if found is not None:
+            year, how_year = found
+    if year is None:
+        if ref is None:
+            value, kind = _with_time(_placeholder(cal), expr.clock, expr.pod)
+            return Resolved(kind, value, _no_reference(text), mod=mod)
+        inferred = _infer_year(cal, ctx, _partial_words(cal))
+        if inferred is None:
+            return Resolved("DATE", _placeholder(cal), f"'{text}' is not a valid date", mod=mod)
+        year, how_year = inferred
+    got = _cal_interval(cal, year)
+    if got is None:
+        return Resolved("DATE", _placeholder(cal), f"'{text}' is not a valid date", mod=mod)
+    value, interval, unit = got
+    day = interval[0] if unit == "D" else None
+    value, kind = _with_time(value, expr.clock, expr.pod)
+    how = f"'{text}': {how_year}" if how_year else f"'{text}' names {_describe(value, unit)}"
+    if cal.weekday is not None and day is not None and day.weekday() != cal.weekday:
+        how += f"; note {day} is a {_DAY_NAMES[day.weekday()]}, not a {_DAY_NAMES[cal.weekday]}"
+    how += _time_words(expr.clock, None) if expr.clock and expr.clock.zone else ""
+    return Resolved(kind, value, how, _apply_mod(interval, mod, kind == "TIME"), mod, unit)
+
+
+def _year_from_weekday(cal: Cal, ref: date | None) -> tuple[int, str] | None:
+    """Use a stated weekday to pick the year of "Thursday, December 11" when it is unique."""
+    assert cal.month is not None
+    assert cal.day is not None
+    if ref is None:
+        return None
+    fits = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            if date(year, cal.month, cal.day).weekday() == cal.weekday:
+                fits.append(year)
+        except ValueError:
+            continue
+    if len(fits) != 1:
+        return None
+    return fits[0], (
+        f"year {fits[0]} inferred: the only year near the publication date {ref} in which "
+        f"{_MONTH_NAMES[cal.month]} {cal.day} is a {_DAY_NAMES[cal.weekday or 0]}"
+    )
+
+
+def _partial_words(cal: Cal) -> str:
+    if cal.holiday_name:
+        return cal.holiday_name
+    if cal.season:
+        return _SEASON_NAMES[cal.season]
+    if cal.part:
+        return cal.part
+    if cal.month and cal.day:
+        return f"{_MONTH_NAMES[cal.month]} {cal.day}"
+    if cal.month:
+        return _MONTH_NAMES[cal.month]
+    return "date"
+
+
+def _describe(value: str, unit: str) -> str:
+    words = {
+        "D": "the day",
+        "M": "the month",
+        "Y": "the year",
+        "SE": "the season",
+        "Q": "the period",
+    }
+    return f"{words.get(unit, 'the date')} {value}"
+
+
+def _no_reference(text: str) -> str:
+    return f"'{text}' is relative and no publication date is given"
+
+
+def _resolve_deictic(expr: DeicticExpr, text: str, ctx: Context) -> Resolved:
+    ref = ctx.reference
+    mod = expr.mod
+    if expr.explicit is not None:
+        return _resolve_appositive(expr, text, ctx)
+    if ref is None:
+        return Resolved("DATE", ref_value(expr.offset), _no_reference(text), mod=mod)
+    offset = expr.offset
+    if expr.unit == "WE" and expr.words == "the weekend" and ref.weekday() < 5:
+        # "the weekend": the one before a weekday reference in the past tense, else the next.
+        offset = -1 if ctx.tense == "past" else 0
+    got = deictic_interval(expr.unit, offset, ref, expr.season)
+    if got is None:
+        return Resolved("DATE", "PRESENT_REF", f"'{text}' could not be placed", mod=mod)
+    value, interval = got
+    how = f"'{text}' is {_deictic_words(expr, ref)}"
+    if expr.unit == "D":
+        value, kind = _with_time(value, expr.clock, expr.pod)
+        how += _time_words(expr.clock, None) if expr.clock else ""
+    else:
+        kind = "DATE"
+    if expr.relative is not None and expr.offset == 0:
+        lo, hi = interval
+        interval = (lo, ref) if expr.relative == "before" else (ref, hi)
+        side = "before" if expr.relative == "before" else "after"
+        how += f", the part {side} the publication date (TIMEX3 mod {mod})"
+        return Resolved(kind, value, how, interval, mod, expr.unit)
+    return Resolved(kind, value, how, _apply_mod(interval, mod, kind == "TIME"), mod, expr.unit)
+
+
+def deictic_interval(
+    unit: str, offset: int, ref: date, season: str | None = None
+) -> tuple[str, tuple[date, date]] | None:
+    """Return the value and interval of a unit counted from the reference."""
+    try:
+        if unit == "D":
+            day = ref + timedelta(days=offset)
+            return day.isoformat(), (day, day)
+        if unit in ("W", "FN"):
+            return _week_of(ref + timedelta(days=7 * offset))
+        if unit == "WE":
+            value, (monday, _) = _week_of(ref + timedelta(days=7 * offset))
+            return f"{value}-WE", (monday + timedelta(days=5), monday + timedelta(days=6))
+        if unit == "M":
+            first = ref.replace(day=1) + relativedelta(months=offset)
+            return f"{first.year:04d}-{first.month:02d}", _month_interval(first.year, first.month)
+        if unit == "Y":
+            year = ref.year + offset
+            return f"{year:04d}", _year_interval(year)
+        if unit == "DE":
+            decade = ref.year // 10 + offset
+            return f"{decade:03d}", _decade_interval(decade)
+        if unit == "CE":
+            century = ref.year // 100 + offset
+            return f"{century:02d}", _century_interval(century)
+        if unit == "Q":
+            index = (ref.month - 1) // 3 + offset
+            year, q = ref.year + index // 4, index % 4 + 1
+            return f"{year:04d}-Q{q}", _quarter_interval(year, f"Q{q}")
+        if unit == "SE" and season is not None:
+            return _season_from(ref, season, offset)
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def _season_from(ref: date, season: str, offset: int) -> tuple[str, tuple[date, date]]:
+    """Return "this/last/next summer": the one around the reference, before or after it."""
+    options = [
+        (y, _season_interval(y, season))
+        for y in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)
+    ]
+    if offset < 0:
+        year, interval = [o for o in options if o[1][1] < ref][-1]
+    elif offset > 0:
+        year, interval = next(o for o in options if o[1][0] > ref)
+    else:
+        current = [o for o in options if o[1][0] <= ref <= o[1][1]]
+        if current:
+            year, interval = current[0]
+        else:
+            year, interval = next(o for o in options if o[1][0].year == ref.year)
+    return f"{year:04d}-{season}", interval
+
+
+def _deictic_words(expr: DeicticExpr, ref: date) -> str:
+    unit = _UNIT_NAMES.get(expr.unit, "season")
+    if expr.unit == "SE" and expr.season:
+        unit = _SEASON_NAMES[expr.season]
+    if expr.unit == "D":
+        rel = {
+            0: "the publication date",
+            -1: "the day before the publication date",
+            1: "the day after the publication date",
+        }
+        if expr.offset in rel:
+            return f"{rel[expr.offset]} {ref}"
+        side = "after" if expr.offset > 0 else "before"
+        return f"{abs(expr.offset)} days {side} the publication date {ref}"
+    which = {0: "the", -1: "the", 1: "the"}[max(-1, min(1, expr.offset))]
+    pos = {0: "of", -1: "before that of", 1: "after that of"}[max(-1, min(1, expr.offset))]
+    return f"{which} {unit} {pos} the publication date {ref}"
+
+
+def _resolve_appositive(expr: DeicticExpr, text: str, ctx: Context) -> Resolved:
+    """ "tomorrow, February 3": the written date wins; say whether the reference agrees."""
+    assert expr.explicit is not None
+    cal = expr.explicit
+    ref = ctx.reference
+    day_words = {
+        0: "the publication date",
+        -1: "the day before the publication date",
+        1: "the day after the publication date",
+    }.get(expr.offset, "a day near the publication date")
+    if cal.year is None and ref is not None and cal.month is not None and cal.day is not None:
+        implied = ref + timedelta(days=expr.offset)
+        if (implied.month, implied.day) == (cal.month, cal.day):
+            value, kind = _with_time(implied.isoformat(), expr.clock, expr.pod)
+            how = f"'{text}' is {day_words} {ref}, as the date written next to it says"
+            return Resolved(kind, value, how, (implied, implied), expr.mod, "D")
+    resolved = _resolve_cal(CalExpr(cal, expr.clock, expr.pod, expr.mod), text, ctx)
+    if ref is not None and resolved.interval is not None:
+        implied = ref + timedelta(days=expr.offset)
+        if resolved.interval[0] != implied:
+            how = (
+                f"{resolved.how}; the written date wins over '{expr.words}', which would be "
+                f"{implied} from the publication date {ref}"
+            )
+            return evolve(resolved, how=how)
+    return resolved
+
+
+def _resolve_weekday(expr: WeekdayExpr, text: str, ctx: Context) -> Resolved:
+    ref = ctx.reference
+    name = _DAY_NAMES[expr.weekday]
+    if ref is None:
+        value = f"XXXX-WXX-{expr.weekday + 1}"
+        value, kind = _with_time(value, expr.clock, expr.pod)
+        return Resolved(kind, value, _no_reference(text), mod=expr.mod)
+    back = (ref.weekday() - expr.weekday) % 7
+    ahead = (expr.weekday - ref.weekday()) % 7
+    if expr.which == -1:
+        day = ref - timedelta(days=back or 7)
+        why = f"the {name} before the publication date {ref}"
+    elif expr.which == 1:
+        day = ref + timedelta(days=ahead or 7)
+        why = f"the {name} after the publication date {ref}"
+    elif expr.which == 0:
+        day = ref - timedelta(days=ref.weekday()) + timedelta(days=expr.weekday)
+        why = f"the {name} of the week of the publication date {ref}"
+    elif ctx.tense == "past":
+        day = ref - timedelta(days=back)
+        why = f"the {name} on or before the publication date {ref}{_tense_words(ctx)}"
+    elif ctx.tense == "future":
+        day = ref + timedelta(days=ahead)
+        why = f"the {name} on or after the publication date {ref}{_tense_words(ctx)}"
+    elif back <= ahead + 1:
+        # News mostly reports the days just gone: a near tie goes to the past.
+        day = ref - timedelta(days=back)
+        why = f"the {name} nearest the publication date {ref} (no tense nearby)"
+    else:
+        day = ref + timedelta(days=ahead)
+        why = f"the {name} nearest the publication date {ref} (no tense nearby)"
+    value, kind = _with_time(day.isoformat(), expr.clock, expr.pod)
+    how = f"'{text}' is taken as {why}" + _time_words(expr.clock, None)
+    interval = _apply_mod((day, day), expr.mod, kind == "TIME")
+    return Resolved(kind, value, how, interval, expr.mod, "D")
+
+
+_SHIFT_MODS = {
+    ("MORE_THAN", -1): "BEFORE",
+    ("MORE_THAN", 1): "AFTER",
+    ("LESS_THAN", -1): "AFTER",
+    ("LESS_THAN", 1): "BEFORE",
+    ("EQUAL_OR_MORE", -1): "ON_OR_BEFORE",
+    ("EQUAL_OR_MORE", 1): "ON_OR_AFTER",
+    ("EQUAL_OR_LESS", -1): "ON_OR_AFTER",
+    ("EQUAL_OR_LESS", 1): "ON_OR_BEFORE",
+}
+
+
+def _resolve_shift(expr: ShiftExpr, text: str, ctx: Context) -> Resolved:
+    mod = _SHIFT_MODS.get((expr.mod or "", expr.sign), expr.mod)
+    vague = "PAST_REF" if expr.sign < 0 else "FUTURE_REF"
+    if expr.from_previous:
+        prev = ctx.previous
+        if prev is None or prev.interval is None:
+            return Resolved(
+                "DATE",
+                "XXXX-XX-XX",
+                f"'{text}' counts from an earlier date that is not in this stretch of text",
+                mod=mod,
+            )
+        anchor = prev.interval[0]
+        origin = f"the date {prev.value} mentioned before it"
+    else:
+        if ctx.reference is None:
+            return Resolved("DATE", vague, _no_reference(text), mod=mod)
+        anchor = ctx.reference
+        origin = f"the publication date {ctx.reference}"
+    if expr.amount is None:
+        return Resolved("DATE", vague, f"'{text}' is an unspecified time from {origin}", mod=mod)
+    unit = expr.unit
+    try:
+        target, gran = _shift(anchor, expr.amount * expr.sign, unit)
+    except (ValueError, OverflowError):
+        return Resolved("DATE", vague, f"'{text}' falls outside the calendar", mod=mod)
+    amount = f"{expr.amount:g} {_UNIT_NAMES.get(unit, unit)}{'' if expr.amount == 1 else 's'}"
+    direction = "after" if expr.sign > 0 else "before"
+    if expr.sign == 0:
+        how = f"'{text}' is the same {_UNIT_NAMES.get(unit, unit)} as {origin}"
+    else:
+        how = f"'{text}' is {amount} {direction} {origin}"
+    if gran in ("H", "MIN", "S"):
+        # Only the day of the reference is known, not its hour: "13 minutes ago" is
+        # that day or, just after midnight, the day before.
+        hours = expr.amount * {"H": 1.0, "MIN": 1 / 60, "S": 1 / 3600}[unit]
+        near, far = math.floor(hours / 24), math.ceil(hours / 24)
+        if expr.sign < 0:
+            lo, hi = anchor - timedelta(days=far), anchor - timedelta(days=near)
+            day = hi
+        else:
+            lo, hi = anchor + timedelta(days=near), anchor + timedelta(days=far)
+            day = lo
+        how += "; only the day of the reference is known, so it may be the day next to it"
+        return Resolved("DATE", day.isoformat(), how, _apply_mod((lo, hi), mod, False), mod, "D")
+    got = deictic_interval(gran, 0, target)
+    if got is None:
+        return Resolved("DATE", vague, how, mod=mod)
+    value, interval = got
+    value, kind = _with_time(value, None, expr.pod if gran == "D" else None)
+    return Resolved(kind, value, how, _apply_mod(interval, mod, False), mod, gran)
+
+
+def _shift(anchor: date, amount: float, unit: str) -> tuple[date, str]:
+    """Move ``anchor`` by ``amount`` units; return the day and the granularity to report."""
+    whole = round(amount)
+    if unit == "D":
+        return anchor + timedelta(days=whole), "D"
+    if unit in ("W", "WE"):
+        return anchor + timedelta(days=round(7 * amount)), "W"
+    if unit == "FN":
+        return anchor + timedelta(days=round(14 * amount)), "W"
+    if unit == "M":
+        return anchor + relativedelta(months=whole), "M"
+    if unit == "Y":
+        if whole != amount:
+            return anchor + relativedelta(months=round(12 * amount)), "M"
+        return anchor + relativedelta(years=whole), "Y"
+    if unit == "DE":
+        return anchor + relativedelta(years=round(10 * amount)), "DE"
+    if unit == "CE":
+        return anchor + relativedelta(years=round(100 * amount)), "CE"
+    return anchor, unit  # hours and less: the caller works in days
+
+
+_DURATION_HALVES = {
+    "D": (12, "H"),
+    "H": (30, "MIN"),
+    "Y": (6, "M"),
+    "DE": (5, "Y"),
+    "CE": (50, "Y"),
+}
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """Return the TIMEX3 duration value (``P2D``, ``PT3H``, ``PXY``) of an amount of units."""
+    if unit == "FN":
+        unit, amount = "W", None if amount is None else amount * 2
+    if amount is not None and amount != int(amount) and amount * 2 == int(amount * 2):
+        whole = int(amount)
+        if whole == 0 and unit in _DURATION_HALVES:
+            amount, unit = _DURATION_HALVES[unit]
+    number = "X" if amount is None else f"{amount:g}"
+    if unit in ("H", "MIN", "S"):
+        return f"PT{number}{'M' if unit == 'MIN' else unit}"
+    return f"P{number}{unit}"
+
+
+def _resolve_duration(expr: DurationExpr, text: str) -> Resolved:
+    value = duration_value(expr.amount, expr.unit)
+    unit = _UNIT_NAMES.get(expr.unit, expr.unit)
+    if expr.amount is None:
+        how = f"'{text}' is an unspecified number of {unit}s"
+    elif expr.upper is not None:
+        value = duration_value(expr.upper, expr.unit)
+        how = f"'{text}' is {expr.amount:g} to {expr.upper:g} {unit}s; the value is the upper bound"
+    else:
+        how = f"'{text}' is a duration of {expr.amount:g} {unit}{'' if expr.amount == 1 else 's'}"
+    return Resolved("DURATION", value, how, None, expr.mod, expr.unit)
+
+
+def _resolve_clock(expr: ClockExpr, text: str, ctx: Context) -> Resolved:
+    if ctx.sentence_day is not None:
+        day = ctx.sentence_day
+        value, kind = _with_time(day.isoformat(), expr.clock, expr.pod)
+        how = f"'{text}' is on {day}, the day named earlier in the sentence"
+        return Resolved(kind, value, how, (day, day), expr.mod, "D")
+    if ctx.reference is not None:
+        day = ctx.reference
+        value, kind = _with_time(day.isoformat(), expr.clock, expr.pod)
+        how = (
+            f"'{text}' names no day; the day is assumed to be the publication date {day}, "
+            "so no interval is given"
+        )
+        return Resolved(kind, value, how, None, expr.mod, "D")
+    value, kind = _with_time("XXXX-XX-XX", expr.clock, expr.pod)
+    return Resolved(kind, value, f"'{text}' names no day", None, expr.mod)
+
+
+def _resolve_range(expr: RangeExpr, text: str, ctx: Context) -> Resolved:
+    first_expr, last_expr = expr.first, expr.last
+    # A partial end takes its year from the other end ("from May to June 2010").
+    if isinstance(first_expr, CalExpr) and isinstance(last_expr, CalExpr):
+        a, b = first_expr.cal, last_expr.cal
+        if a.year is None and b.year is not None and a.decade is None and a.century is None:
+            year = b.year
+            if a.month is not None and b.month is not None and a.month > b.month:
+                year -= 1
+            first_expr = evolve(first_expr, cal=evolve(a, year=year))
+        elif b.year is None and a.year is not None and b.decade is None and b.century is None:
+            year = a.year
+            if a.month is not None and b.month is not None and b.month < a.month:
+                year += 1
+            last_expr = evolve(last_expr, cal=evolve(b, year=year))
+    first = resolve(first_expr, text, ctx)
+    if (
+        isinstance(first_expr, CalExpr)
+        and isinstance(last_expr, CalExpr)
+        and first_expr.cal.year is None
+        and last_expr.cal.year is None
+        and first.interval is not None
+        and first_expr.cal.decade is None
+    ):
+        year = first.interval[0].year
+        b = last_expr.cal
+        if (
+            first_expr.cal.month is not None
+            and b.month is not None
+            and b.month < first_expr.cal.month
+        ):
+            year += 1
+        last_expr = evolve(last_expr, cal=evolve(b, year=year))
+    last = resolve(last_expr, text, ctx)
+    value = f"{first.value}/{last.value}"
+    kind: TimexType = "TIME" if first.type == "TIME" and last.type == "TIME" else "DATE"
+    how = f"'{text}' runs from {first.value} to {last.value}"
+    reasons = [h.split(": ", 1)[1] for h in (first.how, last.how) if "inferred" in h and ": " in h]
+    if reasons:
+        how += f"; {reasons[0]}"
+    if first.interval is None or last.interval is None:
+        return Resolved(kind, value, how, None, expr.mod)
+    lo, hi = first.interval[0], last.interval[1]
+    if hi < lo:
+        how += "; its end comes before its start"
+        return Resolved(kind, value, how, None, expr.mod)
+    return Resolved(kind, value, how, (lo, hi), expr.mod, last.unit)

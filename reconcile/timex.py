@@ -1,0 +1,257 @@
+"""Find time expressions in news text and normalize them to TIMEX3 values and date intervals.
+
+:func:`find_times` reads every time expression of a stretch of text ("February
+3, 2026", "tomorrow", "last week", "two-day", "every year", "from 2010 to
+2012") and normalizes it against the publication date, in the TimeML/TIMEX3
+conventions that HeidelTime uses for news:
+
+- ``DATE`` values are ``2026-02-03``, ``2026-02``, ``2026``, ``2026-W05``,
+  ``2026-SU``, ``2026-Q1``, ``199`` (the 1990s), ``19`` (the 1900s), or
+  ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``; a range is one mention with the
+  ISO 8601 interval of its two ends, ``2026-02-03/2026-02-04``;
+- ``TIME`` values add a time of day: ``2026-02-02T16:59``, ``2026-02-02TNI``;
+- ``DURATION`` values are ``P2D``, ``PT3H``, ``PXY`` (an unknown number of years);
+- ``SET`` values are ``P1Y`` ("annually"), ``XXXX-WXX-1`` ("every Monday"), and,
+  for counts of occurrences ("twice", "for the third time"), ``R2``/``R3``;
+- ``interval`` is the inclusive range of days a DATE or TIME covers (None for
+  durations, sets, vague references, and days that are only assumed).
+
+Spans follow TIMEX3: a preposition before the expression stays out ("on Monday"
+gives "Monday"), modifiers that change its meaning stay in ("more than three
+years", "early 2010"). ``how`` says in plain words how the value was reached.
+
+Relative expressions need the publication date. Without one (``reference=None``)
+absolute dates still resolve, and relative ones get TIMEX3 placeholders:
+``XXXX-02-03`` for a date without its year, ``XXXX-WXX-1`` for a Monday,
+``PRESENT_REF`` for "today", ``FUTURE_REF`` for "tomorrow", with no interval.
+
+:func:`find_publication_anchors` finds the expressions that give the publication
+date away ("will arrive tomorrow, February 3" was written on February 2).
+
+Examples:
+    >>> from datetime import date
+    >>> [(t.text, t.value) for t in find_times(
+    ...     "He will arrive tomorrow, February 3, for a two-day visit.",
+    ...     reference=date(2026, 2, 2))]
+    [('tomorrow, February 3', '2026-02-03'), ('two-day', 'P2D')]
+    >>> t = find_times("Exports rose earlier this year.", reference=date(2026, 2, 2))[0]
+    >>> t.value, t.mod, t.interval
+    ('2026', 'START', (datetime.date(2026, 1, 1), datetime.date(2026, 2, 2)))
+    >>> [(t.text, t.value) for t in find_times("Talks were held on February 3 and 4.",
+    ...                                        reference=None)]
+    [('February 3 and 4', 'XXXX-02-03/XXXX-02-04')]
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from attrs import field, frozen, validators
+
+from reconcile._timex_expr import Context, DeicticExpr, Resolved, resolve
+from reconcile._timex_lexicon import ENGLISH_TIMES, TimexLexicon
+from reconcile._timex_parse import find_expressions
+from reconcile._types import Span, TimeMention
+from reconcile.errors import UsageError
+
+__all__ = [
+    "ENGLISH_TIMES",
+    "PublicationAnchor",
+    "TimexLexicon",
+    "find_publication_anchors",
+    "find_times",
+]
+
+
+@frozen
+class PublicationAnchor:
+    """An expression that names both a deictic day and its calendar date.
+
+    "tomorrow, February 3" says the text was written the day before February 3:
+    ``month=2, day=3, offset_days=1``, so the publication date is February 3 minus
+    one day. ``year`` is the year written in the expression, if any; otherwise it
+    must come from elsewhere (other sources, other dates in the text).
+
+    Examples:
+        >>> a = find_publication_anchors("The minister will arrive tomorrow, February 3.")[0]
+        >>> a.text, a.year, a.month, a.day, a.offset_days
+        ('tomorrow, February 3', None, 2, 3, 1)
+        >>> a.published(2026)
+        datetime.date(2026, 2, 2)
+    """
+
+    span: Span
+    text: str
+    year: int | None
+    month: int = field(validator=validators.and_(validators.ge(1), validators.le(12)))
+    day: int = field(validator=validators.and_(validators.ge(1), validators.le(31)))
+    offset_days: int
+
+    def published(self, year: int | None = None) -> date:
+        """Return the publication date this anchor implies, in ``year`` unless it names one.
+
+        Raises:
+            UsageError: the anchor names no year and none is given, or the day
+                does not exist in that year.
+        """
+        chosen = self.year if self.year is not None else year
+        if chosen is None:
+            msg = (
+                f"The anchor {self.text!r} names no year (got year=None). "
+                "Pass the year from another source of the story."
+            )
+            raise UsageError(msg)
+        try:
+            named = date(chosen, self.month, self.day)
+        except ValueError as err:
+            msg = f"The anchor {self.text!r} names a day that {chosen} does not have."
+            raise UsageError(msg) from err
+        return date.fromordinal(named.toordinal() - self.offset_days)
+
+
+def _bounds(text: str, start: int, end: int | None) -> tuple[int, int]:
+    stop = len(text) if end is None else end
+    if not 0 <= start <= stop <= len(text):
+        msg = (
+            f"start and end must satisfy 0 <= start <= end <= len(text) "
+            f"(got start={start}, end={end}, len(text)={len(text)}). "
+            "Pass character offsets into text."
+        )
+        raise UsageError(msg)
+    return start, stop
+
+
+def find_times(
+    text: str,
+    *,
+    reference: date | None,
+    start: int = 0,
+    end: int | None = None,
+    lexicon: TimexLexicon = ENGLISH_TIMES,
+) -> tuple[TimeMention, ...]:
+    """Return every time expression in ``text[start:end]``, normalized against ``reference``.
+
+    Args:
+        text: the text; spans index it, whatever ``start`` is.
+        reference: the publication date relative expressions count from, or None
+            when it is unknown (relative expressions then get placeholders).
+        start: where the stretch to read begins.
+        end: where it ends (exclusive); None for the end of the text. Only this
+            stretch is read: the tense and the dates that "the next day" counts
+            from are looked for inside it.
+        lexicon: the English words the grammar knows; swap it to adapt.
+
+    Returns:
+        The mentions in text order, none overlapping another.
+
+    Raises:
+        UsageError: ``start``/``end`` are not offsets into ``text``.
+
+    Examples:
+        >>> from datetime import date
+        >>> text = "Officials said on Monday that the 90-day review began in September 2025."
+        >>> for t in find_times(text, reference=date(2026, 2, 4)):
+        ...     print(t.text, t.type, t.value, t.interval is not None)
+        Monday DATE 2026-02-02 True
+        90-day DURATION P90D False
+        September 2025 DATE 2025-09 True
+    """
+    begin, stop = _bounds(text, start, end)
+    if isinstance(reference, datetime):
+        reference = reference.date()
+    toks, found = find_expressions(text, begin, stop, lexicon)
+    mentions: list[TimeMention] = []
+    previous: Resolved | None = None
+    sentence_days: dict[int, date] = {}
+    for item in found:
+        first, last = toks[item.i], toks[item.j - 1]
+        words = text[first.start : last.end]
+        ctx = Context(
+            reference=reference,
+            tense=item.tense,
+            tense_word=item.tense_word,
+            previous=previous,
+            sentence_day=sentence_days.get(first.sent),
+        )
+        got = resolve(item.expr, words, ctx)
+        mentions.append(
+            TimeMention(
+                span=Span(first.start, last.end),
+                text=words,
+                type=got.type,
+                value=got.value,
+                mod=got.mod,
+                interval=got.interval,
+                how=got.how,
+            )
+        )
+        if got.interval is not None and got.type in ("DATE", "TIME"):
+            lo, hi = got.interval
+            if lo != date.min and hi != date.max:
+                previous = got
+                if lo == hi:
+                    sentence_days[first.sent] = lo
+    return tuple(mentions)
+
+
+def find_publication_anchors(
+    text: str,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    lexicon: TimexLexicon = ENGLISH_TIMES,
+) -> tuple[PublicationAnchor, ...]:
+    """Return the expressions in ``text[start:end]`` from which the publication date follows.
+
+    Only unambiguous patterns count: a deictic day ("today", "tonight",
+    "yesterday", "tomorrow", "this morning", "last night") written right next to a
+    calendar date with a month and a day ("tomorrow, February 3", "today (June
+    3)", "yesterday, Monday, June 2", "today is Monday, June 3"). When the date
+    also names a weekday and a year, they must agree.
+
+    Args:
+        text: the text; spans index it.
+        start: where the stretch to read begins.
+        end: where it ends (exclusive); None for the end of the text.
+        lexicon: the English words the grammar knows.
+
+    Returns:
+        The anchors in text order.
+
+    Raises:
+        UsageError: ``start``/``end`` are not offsets into ``text``.
+
+    Examples:
+        >>> [(a.text, a.offset_days) for a in find_publication_anchors(
+        ...     "The court said today (June 3, 2024) that it would rule.")]
+        [('today (June 3, 2024)', 0)]
+    """
+    begin, stop = _bounds(text, start, end)
+    toks, found = find_expressions(text, begin, stop, lexicon)
+    anchors: list[PublicationAnchor] = []
+    for item in found:
+        expr = item.expr
+        if not isinstance(expr, DeicticExpr) or expr.unit != "D" or expr.explicit is None:
+            continue
+        cal = expr.explicit
+        if cal.month is None or cal.day is None:
+            continue
+        if cal.year is not None:
+            try:
+                named = date(cal.year, cal.month, cal.day)
+            except ValueError:
+                continue
+            if cal.weekday is not None and named.weekday() != cal.weekday:
+                continue
+        first, last = toks[item.i], toks[item.j - 1]
+        anchors.append(
+            PublicationAnchor(
+                span=Span(first.start, last.end),
+                text=text[first.start : last.end],
+                year=cal.year,
+                month=cal.month,
+                day=cal.day,
+                offset_days=expr.offset,
+            )
+        )
+    return tuple(anchors)
