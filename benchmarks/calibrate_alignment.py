@@ -2,7 +2,8 @@
 
 Run: ``python benchmarks/calibrate_alignment.py [--write]``
 
-Labelled pairs come from the ECB+ dev clusters (Cybulska and Vossen, 2014):
+Labelled pairs come from the ECB+ dev clusters (Cybulska and Vossen, 2014), taken
+from two-source runs (every pair of articles), the way reconcile is mostly run:
 
 - **true pairs**: claims of two different articles of one cluster (one real
   event) whose lines share a gold event instance;
@@ -17,7 +18,9 @@ Labelled pairs come from the ECB+ dev clusters (Cybulska and Vossen, 2014):
 Only candidate pairs (those blocking proposes) are counted, since only they are
 ever scored. For each feature level, m = P(level | true), u = P(level | other),
 weight = log2(m / u), with add-one smoothing. The prior is the log2 odds of a
-true pair among the same-event candidate pairs.
+true pair among the mutual-best candidate pairs of same-event runs, since the
+one-claim-per-source grouping only ever accepts a pair that is the best
+remaining candidate of both its claims.
 With ``--write`` the weights replace ``reconcile/_weights.py``.
 """
 
@@ -25,56 +28,79 @@ from __future__ import annotations
 
 import math
 import sys
+from itertools import combinations, product
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from ecbplus import Article, topics
-from rapidfuzz import fuzz, process
 
 from reconcile import Source
-from reconcile.align import RunStats, candidate_pairs, compare_pair, feature_levels, wording_text
+from reconcile.align import RunStats, bulk_wording, candidate_pairs, compare_pair, feature_levels
 from reconcile.pipeline import parse_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def labelled_pairs():
-    """Yield (label, levels) for candidate pairs; label 1 true, 0 false, None unlabelled."""
+def run_pairs(docs, articles: dict[str, Article]):
+    """Yield (i, j, levels, label) for the candidate pairs of one run over ``docs``."""
+    claims = sorted((c for d in docs for c in d.claims), key=lambda c: c.id)
+    line = {c.id: articles[c.source].line_of(c.span.start) for c in claims}
+    pairs = candidate_pairs(claims)
+    if not pairs:
+        return
+    stats = RunStats.of(claims)
+    wording = bulk_wording(claims, pairs, workers=-1)
+    for (i, j), w in zip(pairs, wording, strict=True):
+        a, b = claims[i], claims[j]
+        art_a, art_b = articles[a.source], articles[b.source]
+        if art_a.cluster != art_b.cluster:
+            label = 0
+        elif art_a.events.get(line[a.id], set()) & art_b.events.get(line[b.id], set()):
+            label = 1
+        else:
+            label = 2  # same event, no shared gold instance: (mostly) different facts
+        yield i, j, feature_levels(compare_pair(a, b, wording=float(w), stats=stats)), label
+
+
+def labelled_runs():
+    """Yield the labelled candidate pairs of each two-source run, as users mostly run reconcile.
+
+    Label 1: a true pair; 2: another pair of the same event; 0: a cross-event pair.
+    Every pair of articles of one cluster is a same-event run; every ecb x ecbplus
+    pair of articles of one topic is a cross-event run.
+    """
     for topic, ecb, plus in topics():
         articles: dict[str, Article] = {a.doc_id: a for a in ecb + plus}
-        docs = parse_sources([Source(a.text, name=a.doc_id) for a in articles.values()])
-        claims = sorted((c for d in docs for c in d.claims), key=lambda c: c.id)
-        line = {c.id: articles[c.source].line_of(c.span.start) for c in claims}
-        pairs = candidate_pairs(claims)
-        stats = RunStats.of(claims)
-        texts = [wording_text(c) for c in claims]
-        wording = process.cpdist(
-            [texts[i] for i, _ in pairs], [texts[j] for _, j in pairs],
-            scorer=fuzz.token_set_ratio, workers=-1,
-        )  # fmt: skip
-        for (i, j), w in zip(pairs, wording, strict=True):
-            a, b = claims[i], claims[j]
-            art_a, art_b = articles[a.source], articles[b.source]
-            if art_a.cluster != art_b.cluster:
-                label = 0
-            else:
-                ev_a = art_a.events.get(line[a.id], set())
-                ev_b = art_b.events.get(line[b.id], set())
-                if ev_a & ev_b:
-                    label = 1
-                else:
-                    label = 2  # same event, no shared gold instance: (mostly) different facts
-            levels = feature_levels(compare_pair(a, b, wording=float(w), stats=stats))
-            yield topic, label, levels
+        docs = {
+            d.name: d
+            for d in parse_sources([Source(a.text, name=a.doc_id) for a in articles.values()])
+        }
+        runs = [*combinations(ecb, 2), *combinations(plus, 2), *product(ecb, plus)]
+        for x, y in runs:
+            yield list(run_pairs([docs[x.doc_id], docs[y.doc_id]], articles))
+
+
+def mutual_best(rows: list[tuple[int, int, float, int]]) -> list[tuple[float, int]]:
+    """Return (weight, label) of the pairs that are each other's best candidate."""
+    best: dict[int, tuple[float, int]] = {}
+    for i, j, w, _ in rows:
+        if w > best.get(i, (-math.inf, -1))[0]:
+            best[i] = (w, j)
+        if w > best.get(j, (-math.inf, -1))[0]:
+            best[j] = (w, i)
+    return [(w, label) for i, j, w, label in rows if best[i][1] == j and best[j][1] == i]
 
 
 def main() -> None:
     counts: dict[int, Counter[tuple[str, str]]] = {0: Counter(), 1: Counter(), 2: Counter()}
-    totals = Counter()
-    for _topic, label, levels in labelled_pairs():
-        totals[label] += 1
-        for feature_level in levels:
-            counts[label][feature_level] += 1
+    totals: Counter[int] = Counter()
+    runs: list[list[tuple[int, int, list[tuple[str, str]], int]]] = []
+    for run in labelled_runs():
+        runs.append(run)
+        for _i, _j, levels, label in run:
+            totals[label] += 1
+            for feature_level in levels:
+                counts[label][feature_level] += 1
     print(f"true pairs {totals[1]}, same-event other pairs {totals[2]}, cross-event {totals[0]}")
     features: dict[str, set[str]] = defaultdict(set)
     for c in counts.values():
@@ -89,10 +115,22 @@ def main() -> None:
             m = (counts[1][(feature, level)] + 1) / (totals[1] + n_levels)
             u = (counts[2][(feature, level)] + 1) / (totals[2] + n_levels)
             weights[feature][level] = round(math.log2(m / u), 2)
-            print(f"  {feature:13} {level:22} m={m:.3f} u={u:.3f} w={weights[feature][level]:+.2f}")
-    share = totals[1] / (totals[1] + totals[2])
+            print(f"  {feature:14} {level:22} m={m:.3f} u={u:.3f} w={weights[feature][level]:+.2f}")
+    # The grouping accepts a link only when it is the best remaining candidate of
+    # both its claims, so the prior that matters is the share of true pairs among
+    # mutual-best candidate pairs of same-event runs.
+    best = [
+        pair
+        for run in runs
+        if run and run[0][3] != 0
+        for pair in mutual_best(
+            [(i, j, sum(weights[f].get(lv, 0.0) for f, lv in levels), label)
+             for i, j, levels, label in run]
+        )
+    ]  # fmt: skip
+    share = sum(1 for _, label in best if label == 1) / len(best)
     prior = round(math.log2(share / (1 - share)), 2)
-    print(f"prior: share of true pairs among same-event candidate pairs {share:.3f} -> {prior:+.2f}")
+    print(f"prior: share of true pairs among {len(best)} mutual-best same-event pairs {share:.3f} -> {prior:+.2f}")
     if "--write" in sys.argv:
         body = [
             '"""Match weights of the alignment features: log2(m/u) per comparison level.',
@@ -102,7 +140,8 @@ def main() -> None:
             "one event sharing a gold event instance",
             f"({totals[1]} pairs), u from the other candidate pairs of the same event ({totals[2]}",
             "pairs; unannotated lines make u a little high, so weights err low). The prior",
-            "is the log2 odds of a true pair among same-event candidate pairs.",
+            "is the log2 odds of a true pair among the mutual-best candidate pairs of",
+            "same-event runs, the only pairs that grouping accepts.",
             "Do not edit by hand; rerun the script.",
             '"""',
             "",

@@ -283,8 +283,10 @@ def _possessor_before(words: list[Token], i: int, lexicon: Lexicon) -> str:
 # ---------------------------------------------------------------------------
 # Named entities and their aliases
 
+# "and" is left out: "President A and Prime Minister B" are two people more often than
+# "Trinidad and Tobago" is one place.
 _CONNECTORS = frozenset({"of", "de", "del", "da", "al", "bin", "van", "von", "la", "le", "for",
-                         "and", "the", "y", "ibn", "el", "der", "du"})  # fmt: skip
+                         "the", "y", "ibn", "el", "der", "du"})  # fmt: skip
 _ROLE_PHRASE = re.compile(r"\b[Tt]he\s+(?:(?P<mod>[A-Z][\w-]+)\s+)?(?P<role>[A-Za-z][a-z]+)\b")
 
 
@@ -367,23 +369,39 @@ def capitalized_runs(
         runs.append(current)
     title_words = {t.rstrip(".") for t in lexicon.titles} | _TITLE_MODIFIERS
     result: list[tuple[str, str, Span]] = []
-    for run in runs:
-        while run and run[-1].lower in _CONNECTORS:
-            run.pop()
-        if not run:
-            continue
-        k = 0
-        while k < len(run) and (run[k].lower.rstrip(".") in title_words or run[k].lower in _CONNECTORS):
-            k += 1
-        while k > 0 and run[k - 1].lower in _CONNECTORS:
-            k -= 1
-        title = " ".join(t.text for t in run[:k])
-        name_tokens = run[k:]
-        while name_tokens and name_tokens[0].lower in _CONNECTORS:
-            name_tokens = name_tokens[1:]
-        name = " ".join(strip_possessive(t.text) for t in name_tokens)
-        result.append((title, name, Span(run[0].start, run[-1].end)))
+    for whole in runs:
+        for run in _split_at_title(whole, title_words):
+            _add_run(run, title_words, result)
     return result
+
+
+def _split_at_title(run: list[Token], title_words: set[str]) -> list[list[Token]]:
+    """Split "Kazakhstan President Kassym-Jomart Tokayev" into the modifier and the titled name."""
+    for k in range(1, len(run) - 1):
+        if run[k].lower.rstrip(".") in title_words and run[k - 1].lower.rstrip(".") not in (
+            title_words | _CONNECTORS
+        ):
+            return [run[:k], run[k:]]
+    return [run]
+
+
+def _add_run(run: list[Token], title_words: set[str], result: list[tuple[str, str, Span]]) -> None:
+    """Append ``(title, name, span)`` for one run, its leading title words split off."""
+    while run and run[-1].lower in _CONNECTORS:
+        run.pop()
+    if not run:
+        return
+    k = 0
+    while k < len(run) and (run[k].lower.rstrip(".") in title_words or run[k].lower in _CONNECTORS):
+        k += 1
+    while k > 0 and run[k - 1].lower in _CONNECTORS:
+        k -= 1
+    title = " ".join(t.text for t in run[:k])
+    name_tokens = run[k:]
+    while name_tokens and name_tokens[0].lower in _CONNECTORS:
+        name_tokens = name_tokens[1:]
+    name = " ".join(strip_possessive(t.text) for t in name_tokens)
+    result.append((title, name, Span(run[0].start, run[-1].end)))
 
 
 _TITLE_MODIFIERS = frozenset({"prime", "vice", "foreign", "deputy", "state", "former", "acting",
@@ -412,15 +430,17 @@ def find_entities(
         elif title:
             role = title.split()[-1]
             key = index.key_for_role(role)
-            found.append(Entity(span, span.slice(text), key=key or stem(role), kind="role"))
+            found.append(
+                Entity(span, span.slice(text), key=key or stem(role), kind="role", role=title.lower())
+            )
     for m in _ROLE_PHRASE.finditer(text, start, end):
         role = m.group("role")
         if role.lower() not in lexicon.titles:
             continue
         key = index.key_for_role(role)
         span = Span(m.start(), m.end())
-        if key and not any(e.span.overlaps(span) and e.kind == "name" for e in found):
-            found.append(Entity(span, span.slice(text), key=key, kind="role"))
+        if key and not any(e.span.overlaps(span) for e in found):
+            found.append(Entity(span, span.slice(text), key=key, kind="role", role=role.lower()))
     return tuple(sorted(set(found), key=lambda e: (e.span.start, e.span.end, e.key)))
 
 

@@ -67,7 +67,7 @@ def content_terms(words: list[Token], lexicon: Lexicon) -> Iterator[str]:
             continue
         for part in low.split("-"):
             if part and part not in lexicon.stopwords and not part.isdigit():
-                yield stem(part)
+                yield stem(lexicon.irregular_lemmas.get(part, part))
 
 
 def entity_keys_match(a: str, b: str) -> bool:

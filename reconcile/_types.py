@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from attrs import field, frozen, validators
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
 __all__ = [
     "Alignment",
@@ -34,6 +34,10 @@ __all__ = [
     "Span",
     "TimeMention",
 ]
+
+def _to_tuple(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
 
 FindingKind = Literal["agreement", "discrepancy", "single_source"]
 Category = Literal["temporal", "numeric", "framing", "attribution", "status", "entity"]
@@ -105,7 +109,7 @@ class Source:
     published: date | None = field(default=None, kw_only=True)
     is_html: bool = field(default=False, kw_only=True)
     encoding: str = field(default="utf-8", kw_only=True)
-    notes: tuple[str, ...] = field(default=(), kw_only=True, converter=tuple)
+    notes: tuple[str, ...] = field(default=(), kw_only=True, converter=_to_tuple)
 
     @classmethod
     def from_file(

@@ -22,15 +22,17 @@ The shape is record linkage (Fellegi and Sunter, 1969; Splink):
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from attrs import frozen
 from rapidfuzz import fuzz, process
 
-from reconcile._text import entity_keys_match
+from reconcile._text import content_terms, entity_keys_match, tokens
 from reconcile._types import Alignment, Claim, Contribution, Document, Link
 from reconcile._weights import LEVELS, PRIOR_WEIGHT
+from reconcile.lexicon import ENGLISH
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -114,6 +116,17 @@ def count_candidate_pairs(documents: Sequence[Document]) -> tuple[int, int]:
     return len(candidate_pairs(claims)), total
 
 
+def entity_keys(claim: Claim) -> set[str]:
+    """Return a claim's entity keys, plus ``role:<title>`` for each titled mention.
+
+    The role key lets "Pakistan's Prime Minister" in one source meet "Prime Minister
+    Shehbaz Sharif" in another, where neither source's alias table can.
+    """
+    keys = {e.key for e in claim.entities}
+    keys.update(f"role:{e.role}" for e in claim.entities if e.role)
+    return keys
+
+
 @frozen
 class RunStats:
     """What the comparison needs to know about all the claims of a run.
@@ -138,7 +151,7 @@ class RunStats:
         for claim in claims:
             for term in set(claim.terms):
                 term_df[term] += 1
-            for key in {e.key for e in claim.entities}:
+            for key in entity_keys(claim):
                 entity_df[key] += 1
         n = len(claims)
         # Smoothed idf in bits.
@@ -154,7 +167,7 @@ class PairFeatures:
     """The comparison values of one claim pair, before they are put on levels."""
 
     wording: float  # rapidfuzz token_set_ratio of the term strings, 0-100
-    shared_words: float  # idf-weighted Dice overlap of the content terms, 0-1
+    shared_words: float  # idf-weighted overlap coefficient of the content terms, 0-1
     shared_terms: tuple[str, ...]
     specific_terms: tuple[str, ...]
     shared_entities: tuple[str, ...]
@@ -173,10 +186,11 @@ def compare_pair(a: Claim, b: Claim, *, wording: float, stats: RunStats) -> Pair
     mass_a = sum(stats.idf.get(t, 0.0) for t in terms_a)
     mass_b = sum(stats.idf.get(t, 0.0) for t in terms_b)
     mass_shared = sum(stats.idf.get(t, 0.0) for t in shared)
-    dice = 2 * mass_shared / (mass_a + mass_b) if mass_a + mass_b else 0.0
+    # Overlap relative to the shorter claim: a one-line summary of a fact is
+    # contained in a long sentence that states it among other things.
+    dice = mass_shared / min(mass_a, mass_b) if min(mass_a, mass_b) > 0 else 0.0
     specific = [t for t in shared if stats.term_df.get(t, 0) <= stats.n_sources]
-    ents_a = {e.key for e in a.entities}
-    ents_b = {e.key for e in b.entities}
+    ents_a, ents_b = entity_keys(a), entity_keys(b)
     shared_ents = sorted({x for x in ents_a for y in ents_b if entity_keys_match(x, y)})
     return PairFeatures(
         wording=wording,
@@ -236,7 +250,7 @@ def feature_levels(f: PairFeatures) -> list[tuple[str, str]]:
         entities = "none shared" if f.entities_both else "n/a"
     return [
         ("wording", _ladder(f.wording, (90, 75, 60, 45))),
-        ("shared_words", _ladder(f.shared_words, (0.5, 0.35, 0.25, 0.15))),
+        ("shared_words", _ladder(f.shared_words, (0.6, 0.45, 0.3, 0.15))),
         ("specific_words", f"{min(len(f.specific_terms), 2)}"),
         ("entities", entities),
         ("numbers", f.numbers),
@@ -307,7 +321,7 @@ def match_probability(weight: float) -> float:
         return 1.0
     if weight < -60:
         return 0.0
-    odds = 2.0**weight
+    odds: float = 2.0**weight
     return odds / (1.0 + odds)
 
 
@@ -329,6 +343,53 @@ def wording_text(claim: Claim) -> str:
     return " ".join(sorted(set(claim.terms) | {e.key for e in claim.entities}))
 
 
+def clause_texts(claim: Claim, *, min_terms: int = 3) -> list[str]:
+    """Return the wording strings of a claim's comma-separated parts with enough words.
+
+    A long news sentence packs several facts; the clause that states the fact
+    another source states is the part to compare.
+    """
+    entity_words = {w.lower() for e in claim.entities for w in e.text.split()}
+    parts = []
+    for piece in _CLAUSE_SPLIT.split(claim.text):
+        words = [w for w in tokens(piece) if w.lower not in entity_words]
+        terms = set(content_terms(words, ENGLISH))
+        keys = {e.key for e in claim.entities if e.text in piece}
+        if len(terms | keys) >= min_terms:
+            parts.append(" ".join(sorted(terms | keys)))
+    return parts
+
+
+_CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–—]\s|\s(?:and|but|while|which|who|that)\s")
+
+
+def bulk_wording(
+    claims: Sequence[Claim], pairs: Sequence[tuple[int, int]], *, workers: int = 1
+) -> list[float]:
+    """Return, per pair, the best rapidfuzz token_set_ratio of whole claims or of clauses."""
+    whole = [wording_text(c) for c in claims]
+    scores = process.cpdist(
+        [whole[i] for i, _ in pairs], [whole[j] for _, j in pairs],
+        scorer=fuzz.token_set_ratio, workers=workers,
+    )  # fmt: skip
+    clauses = [clause_texts(c) for c in claims]
+    left: list[str] = []
+    right: list[str] = []
+    owner: list[int] = []
+    for k, (i, j) in enumerate(pairs):
+        for x in clauses[i]:
+            for y in clauses[j]:
+                left.append(x)
+                right.append(y)
+                owner.append(k)
+    best = [float(x) for x in scores]
+    if left:
+        for k, score in zip(owner, process.cpdist(left, right, scorer=fuzz.token_set_ratio,
+                                                  workers=workers), strict=True):  # fmt: skip
+            best[k] = max(best[k], float(score))
+    return best
+
+
 def score_links(
     claims: Sequence[Claim], pairs: Iterable[tuple[int, int]], *, workers: int = 1
 ) -> tuple[Link, ...]:
@@ -337,13 +398,7 @@ def score_links(
     if not pairs:
         return ()
     stats = RunStats.of(claims)
-    term_text = [wording_text(c) for c in claims]
-    wording = process.cpdist(
-        [term_text[i] for i, _ in pairs],
-        [term_text[j] for _, j in pairs],
-        scorer=fuzz.token_set_ratio,
-        workers=workers,
-    )
+    wording = bulk_wording(claims, pairs, workers=workers)
     links: list[Link] = []
     for (i, j), w in zip(pairs, wording, strict=True):
         a, b = sorted((claims[i], claims[j]), key=lambda c: c.id)

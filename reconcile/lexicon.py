@@ -15,9 +15,19 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from attrs import field, frozen
 
 __all__ = ["ENGLISH", "Lexicon"]
+
+
+def _to_frozenset(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(items)
+
+
+def _to_tuple(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -39,36 +49,36 @@ def _phrases(text: str) -> tuple[str, ...]:
 class Lexicon:
     """English word lists for parsing news; every field is swappable data."""
 
-    stopwords: frozenset[str] = field(converter=frozenset)
-    reporting_verbs: frozenset[str] = field(converter=frozenset)
-    according_to: tuple[str, ...] = field(converter=tuple)
-    hedges: frozenset[str] = field(converter=frozenset)
-    plan_markers: tuple[str, ...] = field(converter=tuple)
-    expectation_markers: tuple[str, ...] = field(converter=tuple)
-    negations: frozenset[str] = field(converter=frozenset)
-    ordinal_words: frozenset[str] = field(converter=frozenset)
-    superlative_words: frozenset[str] = field(converter=frozenset)
-    not_superlatives: frozenset[str] = field(converter=frozenset)
-    scope_words: frozenset[str] = field(converter=frozenset)
-    irregular_past: frozenset[str] = field(converter=frozenset)
-    titles: frozenset[str] = field(converter=frozenset)
-    byline_markers: frozenset[str] = field(converter=frozenset)
-    caption_markers: tuple[str, ...] = field(converter=tuple)
-    boilerplate_markers: tuple[str, ...] = field(converter=tuple)
-    metadata_keys: tuple[str, ...] = field(converter=tuple)
-    abbreviations: frozenset[str] = field(converter=frozenset)
+    stopwords: frozenset[str] = field(converter=_to_frozenset)
+    reporting_verbs: frozenset[str] = field(converter=_to_frozenset)
+    according_to: tuple[str, ...] = field(converter=_to_tuple)
+    hedges: frozenset[str] = field(converter=_to_frozenset)
+    plan_markers: tuple[str, ...] = field(converter=_to_tuple)
+    expectation_markers: tuple[str, ...] = field(converter=_to_tuple)
+    negations: frozenset[str] = field(converter=_to_frozenset)
+    ordinal_words: frozenset[str] = field(converter=_to_frozenset)
+    superlative_words: frozenset[str] = field(converter=_to_frozenset)
+    not_superlatives: frozenset[str] = field(converter=_to_frozenset)
+    scope_words: frozenset[str] = field(converter=_to_frozenset)
+    irregular_past: frozenset[str] = field(converter=_to_frozenset)
+    titles: frozenset[str] = field(converter=_to_frozenset)
+    byline_markers: frozenset[str] = field(converter=_to_frozenset)
+    caption_markers: tuple[str, ...] = field(converter=_to_tuple)
+    boilerplate_markers: tuple[str, ...] = field(converter=_to_tuple)
+    metadata_keys: tuple[str, ...] = field(converter=_to_tuple)
+    abbreviations: frozenset[str] = field(converter=_to_frozenset)
     # Page layout (reconcile._layout): dates in page headers, bylines, link lists.
-    month_names: frozenset[str] = field(converter=frozenset)
-    weekday_names: frozenset[str] = field(converter=frozenset)
-    time_zones: frozenset[str] = field(converter=frozenset)
-    time_units: frozenset[str] = field(converter=frozenset)
-    metadata_qualifiers: frozenset[str] = field(converter=frozenset)
-    byline_prefixes: tuple[str, ...] = field(converter=tuple)
-    news_agencies: tuple[str, ...] = field(converter=tuple)
-    name_particles: frozenset[str] = field(converter=frozenset)
-    boilerplate_openers: tuple[str, ...] = field(converter=tuple)
-    boilerplate_phrases: tuple[str, ...] = field(converter=tuple)
-    link_list_markers: tuple[str, ...] = field(converter=tuple)
+    month_names: frozenset[str] = field(converter=_to_frozenset)
+    weekday_names: frozenset[str] = field(converter=_to_frozenset)
+    time_zones: frozenset[str] = field(converter=_to_frozenset)
+    time_units: frozenset[str] = field(converter=_to_frozenset)
+    metadata_qualifiers: frozenset[str] = field(converter=_to_frozenset)
+    byline_prefixes: tuple[str, ...] = field(converter=_to_tuple)
+    news_agencies: tuple[str, ...] = field(converter=_to_tuple)
+    name_particles: frozenset[str] = field(converter=_to_frozenset)
+    boilerplate_openers: tuple[str, ...] = field(converter=_to_tuple)
+    boilerplate_phrases: tuple[str, ...] = field(converter=_to_tuple)
+    link_list_markers: tuple[str, ...] = field(converter=_to_tuple)
     irregular_lemmas: dict[str, str] = field(factory=dict, hash=False)
 
 

@@ -20,7 +20,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from reconcile._features import (
     EntityIndex,
@@ -194,11 +194,12 @@ def parse_outline(
         ]
     )
     speakers = _quote_speakers(out, lexicon)
+    block_times = _block_times(out, published)
     claims: list[Claim] = []
     for span, paragraph, k in out.sentences:
         for clause in _clauses(view, span):
             claims.append(
-                _claim(out, clause, paragraph, k, published, index, speakers, lexicon)
+                _claim(out, clause, paragraph, k, block_times, index, speakers, lexicon)
             )
     return Document(source, published, published_how, tuple(claims), out.segments)
 
@@ -228,18 +229,43 @@ def _clauses(view: str, span: Span) -> list[Span]:
     return pieces
 
 
+def _block_times(out: Outline, published: date | None) -> list[TimeMention]:
+    """Return every time expression of the body, read a paragraph at a time.
+
+    Reading whole paragraphs lets "the next day" count from the date before it and
+    a tense decide "on Monday". An expression is marked relative when it has a
+    calendar extent with the publication date and none without it.
+    """
+    found: list[TimeMention] = []
+    for block in out.blocks:
+        times = find_times(out.view, reference=published, start=block.start, end=block.end)
+        if published is None:
+            found.extend(times)
+            continue
+        absolute = {
+            (t.span.start, t.span.end)
+            for t in find_times(out.view, reference=None, start=block.start, end=block.end)
+            if t.interval is not None
+        }
+        found.extend(
+            evolve(t, is_relative=t.interval is not None and (t.span.start, t.span.end) not in absolute)
+            for t in times
+        )
+    return found
+
+
 def _claim(
     out: Outline,
     span: Span,
     paragraph: int,
     k: int,
-    published: date | None,
+    block_times: Sequence[TimeMention],
     index: EntityIndex,
     speakers: Sequence[tuple[Span, str, Span]],
     lexicon: Lexicon,
 ) -> Claim:
     view, source = out.view, out.source
-    times: tuple[TimeMention, ...] = find_times(view, reference=published, start=span.start, end=span.end)
+    times = tuple(t for t in block_times if span.start <= t.span.start and t.span.end <= span.end)
     time_spans = [t.span for t in times]
     in_quote = [(q, s, n) for q, s, n in speakers if q.overlaps(span)]
     quote = (in_quote[0][1], in_quote[0][2]) if in_quote else None

@@ -406,4 +406,5 @@ def report_to_html(report: Report) -> str:
     """Return the report as one self-contained HTML page (see :mod:`reconcile._html_report`)."""
     from reconcile._html_report import render_html
 
-    return render_html(report)
+    html: str = render_html(report)
+    return html
