@@ -179,7 +179,11 @@ def _unit_after(text: str, pos: int, lexicon: Lexicon) -> str:
 # ---------------------------------------------------------------------------
 # Ordinals and superlatives with their scope
 
-_CLAUSE_END = re.compile(r"[,;:.!?()\[\]“”\"—–]|\s-\s")
+# A scope ends with its clause, or where "and the ..." starts a new noun phrase
+# ("the largest producer of oil and the biggest user of wind"); "by land and sea" goes on.
+_CLAUSE_END = re.compile(
+    r"[,;:.!?()\[\]“”\"—–]|\s-\s|\s(?:and|or|but)\s+(?:the|a|an|its|his|her|their)\s"
+)
 
 
 def find_ordinals(text: str, start: int, end: int, *, lexicon: Lexicon) -> tuple[Ordinal, ...]:
@@ -492,7 +496,7 @@ def find_attribution(
         sentence,
     )
     if m:
-        speaker = (m.group("s1") or m.group("s2") or "").strip()
+        speaker = _trim_speaker(m.group("s1") or m.group("s2") or "")
         if speaker and speaker.lower() not in lexicon.stopwords:
             span = Span(start + m.start() + 1, start + len(sentence.rstrip(" .!?\"”")))
             return Attribution(span, span.slice(text), speaker=speaker,
@@ -521,14 +525,21 @@ def quote_speaker(text: str, quote: Span, block_end: int, *, lexicon: Lexicon) -
     after = text[quote.end : min(block_end, quote.end + 120)]
     m = re.match(rf"\s*(?:(?P<s1>{_NP})\s+(?:{verbs})|(?:{verbs})\s+(?P<s2>{_NP}))", after)
     if m:
-        speaker = (m.group("s1") or m.group("s2")).strip()
-        return speaker, Span(quote.end + m.start(), quote.end + m.end())
+        speaker = _trim_speaker(m.group("s1") or m.group("s2"))
+        return speaker, Span(quote.end + m.start(), quote.end + m.start() + len(m.group(0).rstrip(".")))
     before = text[max(0, quote.start - 120) : quote.start]
     m = re.search(rf"(?P<s>{_NP})\s+(?:{verbs})\s*(?:that\s*)?[:,]?\s*$", before)
     if m:
         base = quote.start - len(before)
         return m.group("s").strip(), Span(base + m.start(), base + m.end())
     return None
+
+
+def _trim_speaker(speaker: str) -> str:
+    """Drop a sentence's full stop from a speaker's name ("said Tokayev." -> "Tokayev")."""
+    speaker = speaker.strip()
+    last = speaker.rsplit(maxsplit=1)[-1] if speaker else ""
+    return speaker[:-1] if last.endswith(".") and len(last) > 3 else speaker
 
 
 def _speaker_key(speaker: str, index: EntityIndex, lexicon: Lexicon) -> str:

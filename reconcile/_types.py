@@ -149,8 +149,9 @@ class TimeMention:
     ``value`` follows TIMEX3 (``2026-02-03``, ``2025-09``, ``2026``, ``P2D``,
     ``PAST_REF``); ``interval`` is the inclusive range of days the expression
     covers, or ``None`` when it has no calendar extent (a duration, ``PAST_REF``).
-    ``how`` says in words how the value was reached; ``is_relative`` is true when
-    the value depends on the publication date ("today", "earlier this year").
+    ``how`` says in words how the value was reached; ``is_relative`` is true for a
+    deictic expression, whose date comes from the publication date alone ("today",
+    "last week", "earlier this year"), not from a date it names ("February 26").
     """
 
     span: Span

@@ -31,7 +31,8 @@ from rapidfuzz import fuzz, process
 
 from reconcile._text import content_terms, entity_keys_match, tokens
 from reconcile._types import Alignment, Claim, Contribution, Document, Link
-from reconcile._weights import LEVELS, PRIOR_WEIGHT
+from reconcile._semantic import Encoder, cosines
+from reconcile._weights import LEVELS, PRIOR_WEIGHT, SEMANTIC_LEVELS, SEMANTIC_PRIOR_WEIGHT
 from reconcile.lexicon import ENGLISH
 
 if TYPE_CHECKING:
@@ -177,9 +178,12 @@ class PairFeatures:
     times: str  # "same" | "overlap" | "different" | "none"
     ordinal: bool
     speaker: bool
+    meaning: float | None = None  # cosine of sentence embeddings, with the semantic extra
 
 
-def compare_pair(a: Claim, b: Claim, *, wording: float, stats: RunStats) -> PairFeatures:
+def compare_pair(
+    a: Claim, b: Claim, *, wording: float, stats: RunStats, meaning: float | None = None
+) -> PairFeatures:
     """Compare two claims on every feature but wording, which is scored in bulk."""
     terms_a, terms_b = set(a.terms), set(b.terms)
     shared = sorted(terms_a & terms_b)
@@ -208,6 +212,7 @@ def compare_pair(a: Claim, b: Claim, *, wording: float, stats: RunStats) -> Pair
         speaker=a.attribution is not None
         and b.attribution is not None
         and entity_keys_match(a.attribution.key, b.attribution.key),
+        meaning=meaning,
     )
 
 
@@ -248,7 +253,7 @@ def feature_levels(f: PairFeatures) -> list[tuple[str, str]]:
         entities = "common only"
     else:
         entities = "none shared" if f.entities_both else "n/a"
-    return [
+    levels = [
         ("wording", _ladder(f.wording, (90, 75, 60, 45))),
         ("shared_words", _ladder(f.shared_words, (0.6, 0.45, 0.3, 0.15))),
         ("specific_words", f"{min(len(f.specific_terms), 2)}"),
@@ -258,6 +263,9 @@ def feature_levels(f: PairFeatures) -> list[tuple[str, str]]:
         ("ordinal", "same ordinal and noun" if f.ordinal else "n/a"),
         ("speaker", "same speaker" if f.speaker else "n/a"),
     ]
+    if f.meaning is not None:
+        levels.append(("meaning", _ladder(f.meaning, (0.8, 0.7, 0.6, 0.5))))
+    return levels
 
 
 def _ladder(value: float, cuts: tuple[float, ...]) -> str:
@@ -291,18 +299,29 @@ def _describe(feature: str, level: str, f: PairFeatures) -> str:
         }.get(level, "no comparable dates")
     if feature == "ordinal":
         return "the same ordinal or superlative of the same noun"
+    if feature == "meaning":
+        return f"sentence-embedding cosine {f.meaning:.2f}"
     return "attributed to the same speaker"
 
 
-def weigh(f: PairFeatures, *, prior: float = PRIOR_WEIGHT) -> tuple[float, float, tuple[Contribution, ...]]:
+def weigh(f: PairFeatures) -> tuple[float, float, tuple[Contribution, ...]]:
     """Return ``(score, weight, contributions)`` for compared features.
 
-    ``weight == prior + sum(c.weight for c in contributions[1:])`` and
-    ``score == 2**weight / (1 + 2**weight)``.
+    ``weight == sum(c.weight for c in contributions)`` (the first is the prior) and
+    ``score == 2**weight / (1 + 2**weight)``. With a "meaning" feature, the weights
+    calibrated together with it are used.
     """
-    parts = [Contribution("prior", "prior", prior, "prior odds that two claims of one story match")]
+    prior, table = (
+        (SEMANTIC_PRIOR_WEIGHT, SEMANTIC_LEVELS) if f.meaning is not None else (PRIOR_WEIGHT, LEVELS)
+    )
+    parts = [
+        Contribution(
+            "prior", "prior", prior,
+            "prior odds that a claim's best remaining match in another source states the same fact",
+        )
+    ]  # fmt: skip
     for feature, level in feature_levels(f):
-        w = LEVELS[feature].get(level, 0.0)
+        w = table.get(feature, {}).get(level, 0.0)
         if w == 0.0 and level == "n/a":
             continue
         parts.append(Contribution(feature, level, w, _describe(feature, level, f)))
@@ -391,18 +410,32 @@ def bulk_wording(
 
 
 def score_links(
-    claims: Sequence[Claim], pairs: Iterable[tuple[int, int]], *, workers: int = 1
+    claims: Sequence[Claim],
+    pairs: Iterable[tuple[int, int]],
+    *,
+    workers: int = 1,
+    encoder: Encoder | None = None,
 ) -> tuple[Link, ...]:
-    """Score candidate pairs in bulk and return every link with its parts."""
+    """Score candidate pairs in bulk and return every link with its parts.
+
+    Args:
+        claims: every claim of the run (term statistics are taken over them).
+        pairs: index pairs into ``claims`` to score (from :func:`candidate_pairs`).
+        workers: rapidfuzz worker threads (-1: all cores).
+        encoder: a sentence encoder for the "meaning" feature; ``None`` leaves it out.
+    """
     pairs = list(pairs)
     if not pairs:
         return ()
     stats = RunStats.of(claims)
     wording = bulk_wording(claims, pairs, workers=workers)
+    meanings: list[float | None] = (
+        list(cosines([c.text for c in claims], pairs, encoder)) if encoder else [None] * len(pairs)
+    )
     links: list[Link] = []
-    for (i, j), w in zip(pairs, wording, strict=True):
+    for (i, j), w, meaning in zip(pairs, wording, meanings, strict=True):
         a, b = sorted((claims[i], claims[j]), key=lambda c: c.id)
-        features = compare_pair(a, b, wording=float(w), stats=stats)
+        features = compare_pair(a, b, wording=float(w), stats=stats, meaning=meaning)
         score, weight, parts = weigh(features)
         links.append(Link((a.id, b.id), score, weight, parts, explain(score, parts)))
     return tuple(sorted(links, key=lambda link: link.claims))
@@ -450,7 +483,11 @@ def group_links(
 
 
 def align_documents(
-    documents: Sequence[Document], *, threshold: float = DEFAULT_THRESHOLD, workers: int = 1
+    documents: Sequence[Document],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    workers: int = 1,
+    encoder: Encoder | None = None,
 ) -> tuple[Alignment, ...]:
     """Align the claims of several parsed documents.
 
@@ -458,10 +495,11 @@ def align_documents(
         documents: the parsed sources, in any order.
         threshold: the least match probability for a link to count.
         workers: rapidfuzz worker threads for bulk scoring (-1: all cores).
+        encoder: a sentence encoder for the "meaning" feature (the semantic extra).
 
     Returns:
         The alignment groups, sorted by their claim ids.
     """
     claims = sorted((c for d in documents for c in d.claims), key=lambda c: c.id)
-    links = score_links(claims, candidate_pairs(claims), workers=workers)
+    links = score_links(claims, candidate_pairs(claims), workers=workers, encoder=encoder)
     return group_links(links, claims, threshold=threshold)

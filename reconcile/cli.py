@@ -75,6 +75,11 @@ def _build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--quiet", "-q", action="store_true", help="no progress output on stderr"
         )
+        p.add_argument(
+            "--semantic", action="store_true",
+            help="also compare claims by sentence embeddings (needs the semantic extra: "
+            "pip install 'reconcile[semantic]')",
+        )  # fmt: skip
 
     compare_p = sub.add_parser(
         "compare",
@@ -155,7 +160,7 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> i
                 "To check one article on its own, run: reconcile check FILE"
             )
             raise UsageError(msg)
-        report = compare(sources, published=published, progress=progress)
+        report = compare(sources, published=published, semantic=args.semantic, progress=progress)
     color = args.output is None and out.isatty() and "NO_COLOR" not in os.environ
     rendered = _render(report, args.format, color=color)
     if args.output is not None:

@@ -233,8 +233,9 @@ def _block_times(out: Outline, published: date | None) -> list[TimeMention]:
     """Return every time expression of the body, read a paragraph at a time.
 
     Reading whole paragraphs lets "the next day" count from the date before it and
-    a tense decide "on Monday". An expression is marked relative when it has a
-    calendar extent with the publication date and none without it.
+    a tense decide "on Monday". An expression is marked relative (deictic) when,
+    read without a publication date, it names no calendar field at all ("today",
+    "last week", "on Monday"); "February 26" names its month and day and is not.
     """
     found: list[TimeMention] = []
     for block in out.blocks:
@@ -242,16 +243,20 @@ def _block_times(out: Outline, published: date | None) -> list[TimeMention]:
         if published is None:
             found.extend(times)
             continue
-        absolute = {
+        deictic = {
             (t.span.start, t.span.end)
             for t in find_times(out.view, reference=None, start=block.start, end=block.end)
-            if t.interval is not None
+            if t.interval is None and _DEICTIC_VALUE.match(t.value)
         }
         found.extend(
-            evolve(t, is_relative=t.interval is not None and (t.span.start, t.span.end) not in absolute)
+            evolve(t, is_relative=t.interval is not None and (t.span.start, t.span.end) in deictic)
             for t in times
         )
     return found
+
+
+#: TIMEX3 values that carry no calendar field of their own.
+_DEICTIC_VALUE = re.compile(r"(?:PRESENT|PAST|FUTURE)_REF|XXXX-W|XXXX-XX")
 
 
 def _claim(

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from reconcile._semantic import default_encoder
 from reconcile._types import Document, Report, Source
 from reconcile.align import DEFAULT_THRESHOLD, align_documents
 from reconcile.checks import check_document, reconcile_alignments
@@ -122,6 +123,7 @@ def compare(
     lexicon: Lexicon = ENGLISH,
     threshold: float = DEFAULT_THRESHOLD,
     workers: int = 1,
+    semantic: bool = False,
     progress: Progress | None = None,
 ) -> Report:
     """Reconcile several articles about one event.
@@ -132,13 +134,16 @@ def compare(
         lexicon: the word lists the parser reads.
         threshold: the least match probability for two claims to be aligned.
         workers: threads for bulk fuzzy scoring (-1: all cores).
+        semantic: add sentence-embedding similarity to alignment (needs the
+            ``semantic`` extra: ``pip install 'reconcile[semantic]'``).
         progress: called with ``(stage, done, total)`` as the run goes.
 
     Returns:
         The report: documents, alignments and findings.
 
     Raises:
-        UsageError: fewer than two sources, or a date for an unknown source.
+        UsageError: fewer than two sources, a date for an unknown source, or
+            ``semantic=True`` without the extra installed.
         InputError: an empty source, or two sources with one name.
 
     Examples:
@@ -155,8 +160,9 @@ def compare(
             "on its own, use reconcile.check(source) (CLI: reconcile check FILE)."
         )
         raise UsageError(msg)
+    encoder = default_encoder() if semantic else None
     documents = parse_sources(items, published=published, lexicon=lexicon, progress=progress)
-    alignments = align_documents(documents, threshold=threshold, workers=workers)
+    alignments = align_documents(documents, threshold=threshold, workers=workers, encoder=encoder)
     if progress:
         progress("align", len(documents), len(documents))
     findings = reconcile_alignments(documents, alignments, lexicon=lexicon)

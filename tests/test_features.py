@@ -1,0 +1,133 @@
+"""Claim features on real news sentences: numbers, ordinals and scope, names, attribution, modality."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from reconcile._features import (
+    EntityIndex,
+    find_attribution,
+    find_entities,
+    find_modality,
+    find_ordinals,
+    find_quantities,
+    is_negated,
+)
+from reconcile.lexicon import ENGLISH
+
+
+def quantities(s: str) -> list[tuple[str, float, float, float, str]]:
+    return [(q.text, q.value, q.low, q.high, q.unit) for q in find_quantities(s, 0, len(s), lexicon=ENGLISH)]
+
+
+def ordinals(s: str) -> list[tuple[str, str, str]]:
+    return [(o.word, o.head, o.scope) for o in find_ordinals(s, 0, len(s), lexicon=ENGLISH)]
+
+
+def test_counts_money_and_percentages() -> None:
+    """Digits with separators, currencies with scales, percentages, number words."""
+    s = "The quake killed 1,204 people, caused $3.2 billion in damage and cut output 4.5%, officials said five days later."
+    assert quantities(s) == [
+        ("1,204", 1204.0, 1204.0, 1204.0, "peopl"),
+        ("$3.2 billion", 3.2e9, 3.15e9, 3.25e9, "USD"),
+        ("4.5%", 4.5, 4.5, 4.5, "%"),
+        ("five", 5.0, 5.0, 5.0, "day"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("About 40 people were rescued.", 36.0, 44.0),
+        ("More than 40 people were rescued.", 40.0, math.inf),
+        ("Nearly 40 people were rescued.", 32.0, 40.0),
+        ("Up to 40 people were rescued.", 0.0, 40.0),
+        ("Dozens of people were rescued.", 24.0, 144.0),
+    ],
+)
+def test_hedged_numbers_become_ranges(sentence: str, low: float, high: float) -> None:
+    """The wording around a number sets the range it allows."""
+    [(_, _, got_low, got_high, unit)] = quantities(sentence)
+    assert (got_low, got_high, unit) == (low, high, "peopl")
+
+
+def test_ordinal_with_possessor_and_scope() -> None:
+    """An ordinal's scope is the possessor before it and the phrases after its noun."""
+    s = "It was his first visit to Cuba as secretary of state, the embassy said."
+    assert ordinals(s) == [("first", "visit", "his; to Cuba as secretary of state")]
+
+
+def test_superlatives_rank_different_nouns() -> None:
+    """Each superlative keeps its own noun, so different superlatives are not confused."""
+    s = "Texas is the largest producer of crude oil in the country and the biggest user of wind power."
+    assert ordinals(s) == [
+        ("largest", "producer", "of crude oil in the country"),
+        ("biggest", "user", "of wind power"),
+    ]
+
+
+def test_words_ending_in_est_are_not_all_superlatives() -> None:
+    """'interest', 'protest' and 'forest' rank nothing."""
+    assert ordinals("Their interest in the forest protest grew.") == []
+
+
+def test_titles_split_from_names_and_aliases_resolve() -> None:
+    """'Prime Minister X' is a titled name; a surname alone maps to the full name's key."""
+    s = "Prime Minister Jacinda Ardern met Governor Ann Marsh, and Ardern spoke first."
+    index = EntityIndex([("Prime Minister", "Jacinda Ardern"), ("Governor", "Ann Marsh")])
+    got = [(e.text, e.key, e.role) for e in find_entities(s, 0, len(s), index=index, lexicon=ENGLISH)]
+    assert got == [
+        ("Prime Minister Jacinda Ardern", "ardern", "prime minister"),
+        ("Governor Ann Marsh", "marsh", "governor"),
+        ("Ardern", "ardern", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "how"),
+    [
+        ("Two people died in the fire, according to the county sheriff.", "the county sheriff", "according to"),
+        ("The fire started in the kitchen, investigators said.", "investigators", "reporting verb"),
+        ("Police said the driver had been drinking.", "Police", "reporting verb"),
+        ("The levee held, said Mayor Ray Nagin on Tuesday.", "Mayor Ray Nagin", "reporting verb"),
+    ],
+)
+def test_attribution(sentence: str, speaker: str, how: str) -> None:
+    """'according to X', 'X said' and 'said X' name who a claim comes from."""
+    found = find_attribution(sentence, 0, len(sentence), lexicon=ENGLISH, index=EntityIndex([]))
+    assert found is not None
+    assert (found.speaker, found.how) == (speaker, how)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("The talks will resume in Geneva on Monday.", "planned"),
+        ("The ministers are scheduled to sign the accord.", "planned"),
+        ("Analysts expect the bank to hold rates.", "expected"),
+        ("The suspect reportedly fled to Mexico.", "hedged"),
+        ("The ministers signed the accord in Geneva.", "done"),
+        ("The minister held talks with his counterpart.", "done"),
+        ("Geneva is home to the United Nations office.", "asserted"),
+    ],
+)
+def test_modality(sentence: str, modality: str) -> None:
+    """The first plan, expectation or hedge marker wins; else a past tense means done."""
+    assert find_modality(sentence, 0, len(sentence), lexicon=ENGLISH) == modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("The company did not confirm the layoffs.", True),
+        ("The company never confirmed the layoffs.", True),
+        ("The company hasn't confirmed the layoffs.", True),
+        ("Not only did the company confirm the layoffs, it doubled them.", False),
+        ("The company confirmed the layoffs.", False),
+    ],
+)
+def test_negation(sentence: str, negated: bool) -> None:
+    """Negation words mark a claim negated; 'not only' does not."""
+    assert is_negated(sentence, 0, len(sentence), lexicon=ENGLISH) is negated
