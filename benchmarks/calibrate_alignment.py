@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import math
 import sys
-from itertools import combinations, product
 from collections import Counter, defaultdict
+from itertools import combinations, product
 from pathlib import Path
 
 from ecbplus import Article, topics
@@ -89,7 +89,7 @@ def labelled_runs(encoder=None):
     Every pair of articles of one cluster is a same-event run; every ecb x ecbplus
     pair of articles of one topic is a cross-event run.
     """
-    for topic, ecb, plus in topics():
+    for _topic, ecb, plus in topics():
         articles: dict[str, Article] = {a.doc_id: a for a in ecb + plus}
         docs = {
             d.name: d
@@ -147,13 +147,18 @@ def estimate(encoder=None) -> tuple[float, dict[str, dict[str, float]], Counter[
         for run in runs
         if run and run[0][3] != 0
         for pair in mutual_best(
-            [(i, j, sum(weights[f].get(lv, 0.0) for f, lv in levels), label)
-             for i, j, levels, label in run]
+            [
+                (i, j, sum(weights[f].get(lv, 0.0) for f, lv in levels), label)
+                for i, j, levels, label in run
+            ]
         )
-    ]  # fmt: skip
+    ]
     share = sum(1 for _, label in best if label == 1) / len(best)
     prior = round(math.log2(share / (1 - share)), 2)
-    print(f"prior: share of true pairs among {len(best)} mutual-best same-event pairs {share:.3f} -> {prior:+.2f}")
+    print(
+        f"prior: share of true pairs among {len(best)} mutual-best same-event pairs "
+        f"{share:.3f} -> {prior:+.2f}"
+    )
     return prior, weights, totals
 
 
@@ -191,7 +196,11 @@ def main() -> None:
             "# Estimated together with the sentence-embedding 'meaning' feature (semantic extra).",
         ]
         if semantic is not None:
-            body += [f"SEMANTIC_PRIOR_WEIGHT = {semantic[0]}", "", *table("SEMANTIC_LEVELS", semantic[1])]
+            body += [
+                f"SEMANTIC_PRIOR_WEIGHT = {semantic[0]}",
+                "",
+                *table("SEMANTIC_LEVELS", semantic[1]),
+            ]
         else:
             body += ["SEMANTIC_PRIOR_WEIGHT = PRIOR_WEIGHT", "SEMANTIC_LEVELS = LEVELS"]
         (ROOT / "reconcile" / "_weights.py").write_text("\n".join(body) + "\n", encoding="utf-8")

@@ -12,7 +12,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DATA = Path(os.environ.get("RECONCILE_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+DATA = Path(
+    os.environ.get("RECONCILE_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
+)
 ECBPLUS = DATA / "ecbplus-dev"
 MRPC = DATA / "mrpc-train" / "msr_paraphrase_train.txt"
 

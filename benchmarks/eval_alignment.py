@@ -79,8 +79,12 @@ def evaluate_ecbplus(thresholds: list[float], encoder=None) -> None:
                 partners[x].add(y)
                 partners[y].add(x)
             n_gold_claims += len(partners)
-            annotated = {c.id for d in docs for c in d.claims
-                         if articles[d.name].line_of(c.span.start) in articles[d.name].selected}  # fmt: skip
+            annotated = {
+                c.id
+                for d in docs
+                for c in d.claims
+                if articles[d.name].line_of(c.span.start) in articles[d.name].selected
+            }
         else:
             n_cross_claims += len(claims)
         for t in thresholds:
@@ -89,7 +93,9 @@ def evaluate_ecbplus(thresholds: list[float], encoder=None) -> None:
                 aligned = {tuple(sorted(p)) for g in groups for p in combinations(g.claims, 2)}
                 found[t] += len(gold & aligned)
                 claims_found[t] += sum(
-                    1 for c, ps in partners.items() if any(tuple(sorted((c, p))) in aligned for p in ps)
+                    1
+                    for c, ps in partners.items()
+                    if any(tuple(sorted((c, p))) in aligned for p in ps)
                 )
                 both_annotated = [p for p in aligned if p[0] in annotated and p[1] in annotated]
                 aligned_pairs[t] += len(both_annotated)
@@ -97,15 +103,21 @@ def evaluate_ecbplus(thresholds: list[float], encoder=None) -> None:
             else:
                 falsely[t] += sum(len(g.claims) for g in groups)
     print(f"scoring took {timing['score']:.1f} s (semantic: {encoder is not None})")
-    print(f"ECB+ dev: {n_gold} gold pairs ({n_gold_claims} claims with a gold partner) in "
-          f"same-event runs, {n_cross_claims} claims in cross-event runs")  # fmt: skip
-    print("| threshold | claims aligned to a gold partner | gold pairs aligned | "
-          "precision on annotated lines | claims falsely aligned across events |")  # fmt: skip
+    print(
+        f"ECB+ dev: {n_gold} gold pairs ({n_gold_claims} claims with a gold partner) in "
+        f"same-event runs, {n_cross_claims} claims in cross-event runs"
+    )
+    print(
+        "| threshold | claims aligned to a gold partner | gold pairs aligned | "
+        "precision on annotated lines | claims falsely aligned across events |"
+    )
     print("| --- | --- | --- | --- | --- |")
     for t in thresholds:
         precision = aligned_gold[t] / max(1, aligned_pairs[t])
-        print(f"| {t:.2f} | {claims_found[t] / n_gold_claims:.3f} | {found[t] / n_gold:.3f} | "
-              f"{precision:.3f} | {falsely[t] / n_cross_claims:.3f} |")  # fmt: skip
+        print(
+            f"| {t:.2f} | {claims_found[t] / n_gold_claims:.3f} | {found[t] / n_gold:.3f} | "
+            f"{precision:.3f} | {falsely[t] / n_cross_claims:.3f} |"
+        )
 
 
 def evaluate_mrpc(limit: int | None) -> None:
@@ -127,8 +139,10 @@ def evaluate_mrpc(limit: int | None) -> None:
     print("| label | aligned, agreement | aligned, discrepancy | not aligned |")
     print("| --- | --- | --- | --- |")
     for label in (1, 0):
-        row = [counts[label, k] / totals[label] for k in
-               ("aligned, agreement", "aligned, discrepancy", "not aligned")]  # fmt: skip
+        row = [
+            counts[label, k] / totals[label]
+            for k in ("aligned, agreement", "aligned, discrepancy", "not aligned")
+        ]
         name = "paraphrase" if label else "not paraphrase"
         print(f"| {name} ({totals[label]}) | " + " | ".join(f"{x:.3f}" for x in row) + " |")
 
@@ -145,8 +159,11 @@ def evaluate_blocking(threshold: float, sample: int) -> None:
         blocked = candidate_pairs(claims)
         groups_b = group_links(score_links(claims, blocked), claims, threshold=threshold)
         t1 = time.perf_counter()
-        every = [(i, j) for i, j in combinations(range(len(claims)), 2)
-                 if claims[i].source != claims[j].source]  # fmt: skip
+        every = [
+            (i, j)
+            for i, j in combinations(range(len(claims)), 2)
+            if claims[i].source != claims[j].source
+        ]
         groups_a = group_links(score_links(claims, every), claims, threshold=threshold)
         t2 = time.perf_counter()
         t_block += t1 - t0
@@ -157,9 +174,11 @@ def evaluate_blocking(threshold: float, sample: int) -> None:
         pairs_b = {p for g in groups_b for p in combinations(g.claims, 2)}
         total += len(pairs_a)
         kept += len(pairs_a & pairs_b)
-    print(f"Blocking: scores {n_candidates} of {n_all} cross-source pairs "
-          f"({n_candidates / n_all:.1%}); keeps {kept}/{total} = {kept / max(1, total):.1%} of the "
-          f"all-pairs alignments; {t_block:.2f} s vs {t_all:.2f} s")  # fmt: skip
+    print(
+        f"Blocking: scores {n_candidates} of {n_all} cross-source pairs "
+        f"({n_candidates / n_all:.1%}); keeps {kept}/{total} = {kept / max(1, total):.1%} of the "
+        f"all-pairs alignments; {t_block:.2f} s vs {t_all:.2f} s"
+    )
 
 
 def main() -> None:

@@ -70,6 +70,5 @@ def cosines(
         return []
     vectors = encoder(texts)
     return [
-        float(sum(x * y for x, y in zip(vectors[i], vectors[j], strict=True)))
-        for i, j in pairs
+        float(sum(x * y for x, y in zip(vectors[i], vectors[j], strict=True))) for i, j in pairs
     ]

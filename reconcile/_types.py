@@ -35,6 +35,7 @@ __all__ = [
     "TimeMention",
 ]
 
+
 def _to_tuple(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
 

@@ -12,27 +12,39 @@ that grouping accepts. Do not edit by hand; rerun the script.
 PRIOR_WEIGHT = -2.05
 
 LEVELS: dict[str, dict[str, float]] = {
-    'entities': {'1+ distinctive': 0.18, '2+ distinctive': 1.77, 'common only': 1.46, 'n/a': -1.08, 'none shared': -0.45},
-    'numbers': {'different': -1.3, 'none': -0.03, 'same': 1.95},
-    'ordinal': {'n/a': -0.05, 'same ordinal and noun': 5.45},
-    'shared_words': {'<0.15': -0.51, '>=0.15': 0.35, '>=0.3': 1.13, '>=0.45': 1.78, '>=0.6': 2.79},
-    'speaker': {'n/a': -0.02, 'same speaker': 1.78},
-    'specific_words': {'0': -0.26, '1': 0.97, '2': 2.62},
-    'times': {'different': 0.86, 'none': -0.16, 'overlap': 2.23, 'same': 2.65},
-    'wording': {'<45': -1.4, '>=45': -0.4, '>=60': 1.13, '>=75': 2.5, '>=90': 2.78},
+    "entities": {
+        "1+ distinctive": 0.18,
+        "2+ distinctive": 1.77,
+        "common only": 1.46,
+        "n/a": -1.08,
+        "none shared": -0.45,
+    },
+    "numbers": {"different": -1.3, "none": -0.03, "same": 1.95},
+    "ordinal": {"n/a": -0.05, "same ordinal and noun": 5.45},
+    "shared_words": {"<0.15": -0.51, ">=0.15": 0.35, ">=0.3": 1.13, ">=0.45": 1.78, ">=0.6": 2.79},
+    "speaker": {"n/a": -0.02, "same speaker": 1.78},
+    "specific_words": {"0": -0.26, "1": 0.97, "2": 2.62},
+    "times": {"different": 0.86, "none": -0.16, "overlap": 2.23, "same": 2.65},
+    "wording": {"<45": -1.4, ">=45": -0.4, ">=60": 1.13, ">=75": 2.5, ">=90": 2.78},
 }
 
 # Estimated together with the sentence-embedding 'meaning' feature (semantic extra).
 SEMANTIC_PRIOR_WEIGHT = -1.86
 
 SEMANTIC_LEVELS: dict[str, dict[str, float]] = {
-    'entities': {'1+ distinctive': 0.18, '2+ distinctive': 1.77, 'common only': 1.46, 'n/a': -1.08, 'none shared': -0.45},
-    'meaning': {'<0.5': -1.02, '>=0.5': 0.86, '>=0.6': 1.98, '>=0.7': 2.94, '>=0.8': 3.9},
-    'numbers': {'different': -1.3, 'none': -0.03, 'same': 1.95},
-    'ordinal': {'n/a': -0.05, 'same ordinal and noun': 5.45},
-    'shared_words': {'<0.15': -0.51, '>=0.15': 0.35, '>=0.3': 1.13, '>=0.45': 1.78, '>=0.6': 2.79},
-    'speaker': {'n/a': -0.02, 'same speaker': 1.78},
-    'specific_words': {'0': -0.26, '1': 0.97, '2': 2.62},
-    'times': {'different': 0.86, 'none': -0.16, 'overlap': 2.23, 'same': 2.65},
-    'wording': {'<45': -1.4, '>=45': -0.4, '>=60': 1.13, '>=75': 2.5, '>=90': 2.78},
+    "entities": {
+        "1+ distinctive": 0.18,
+        "2+ distinctive": 1.77,
+        "common only": 1.46,
+        "n/a": -1.08,
+        "none shared": -0.45,
+    },
+    "meaning": {"<0.5": -1.02, ">=0.5": 0.86, ">=0.6": 1.98, ">=0.7": 2.94, ">=0.8": 3.9},
+    "numbers": {"different": -1.3, "none": -0.03, "same": 1.95},
+    "ordinal": {"n/a": -0.05, "same ordinal and noun": 5.45},
+    "shared_words": {"<0.15": -0.51, ">=0.15": 0.35, ">=0.3": 1.13, ">=0.45": 1.78, ">=0.6": 2.79},
+    "speaker": {"n/a": -0.02, "same speaker": 1.78},
+    "specific_words": {"0": -0.26, "1": 0.97, "2": 2.62},
+    "times": {"different": 0.86, "none": -0.16, "overlap": 2.23, "same": 2.65},
+    "wording": {"<45": -1.4, ">=45": -0.4, ">=60": 1.13, ">=75": 2.5, ">=90": 2.78},
 }

@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 from rapidfuzz import fuzz, process
 
+from reconcile._semantic import Encoder, cosines
 from reconcile._text import content_terms, entity_keys_match, tokens
 from reconcile._types import Alignment, Claim, Contribution, Document, Link
-from reconcile._semantic import Encoder, cosines
 from reconcile._weights import LEVELS, PRIOR_WEIGHT, SEMANTIC_LEVELS, SEMANTIC_PRIOR_WEIGHT
 from reconcile.lexicon import ENGLISH
 
@@ -206,9 +206,7 @@ def compare_pair(
         entities_both=bool(ents_a and ents_b),
         numbers=_compare_numbers(a, b),
         times=_compare_times(a, b),
-        ordinal=any(
-            o.word == p.word and o.head == p.head for o in a.ordinals for p in b.ordinals
-        ),
+        ordinal=any(o.word == p.word and o.head == p.head for o in a.ordinals for p in b.ordinals),
         speaker=a.attribution is not None
         and b.attribution is not None
         and entity_keys_match(a.attribution.key, b.attribution.key),
@@ -312,14 +310,18 @@ def weigh(f: PairFeatures) -> tuple[float, float, tuple[Contribution, ...]]:
     calibrated together with it are used.
     """
     prior, table = (
-        (SEMANTIC_PRIOR_WEIGHT, SEMANTIC_LEVELS) if f.meaning is not None else (PRIOR_WEIGHT, LEVELS)
+        (SEMANTIC_PRIOR_WEIGHT, SEMANTIC_LEVELS)
+        if f.meaning is not None
+        else (PRIOR_WEIGHT, LEVELS)
     )
     parts = [
         Contribution(
-            "prior", "prior", prior,
+            "prior",
+            "prior",
+            prior,
             "prior odds that a claim's best remaining match in another source states the same fact",
         )
-    ]  # fmt: skip
+    ]
     for feature, level in feature_levels(f):
         w = table.get(feature, {}).get(level, 0.0)
         if w == 0.0 and level == "n/a":
@@ -388,9 +390,11 @@ def bulk_wording(
     """Return, per pair, the best rapidfuzz token_set_ratio of whole claims or of clauses."""
     whole = [wording_text(c) for c in claims]
     scores = process.cpdist(
-        [whole[i] for i, _ in pairs], [whole[j] for _, j in pairs],
-        scorer=fuzz.token_set_ratio, workers=workers,
-    )  # fmt: skip
+        [whole[i] for i, _ in pairs],
+        [whole[j] for _, j in pairs],
+        scorer=fuzz.token_set_ratio,
+        workers=workers,
+    )
     clauses = [clause_texts(c) for c in claims]
     left: list[str] = []
     right: list[str] = []
@@ -403,8 +407,11 @@ def bulk_wording(
                 owner.append(k)
     best = [float(x) for x in scores]
     if left:
-        for k, score in zip(owner, process.cpdist(left, right, scorer=fuzz.token_set_ratio,
-                                                  workers=workers), strict=True):  # fmt: skip
+        for k, score in zip(
+            owner,
+            process.cpdist(left, right, scorer=fuzz.token_set_ratio, workers=workers),
+            strict=True,
+        ):
             best[k] = max(best[k], float(score))
     return best
 

@@ -55,31 +55,41 @@ def _build_parser() -> argparse.ArgumentParser:
 
     def add_output_options(p: argparse.ArgumentParser) -> None:
         p.add_argument(
-            "--format", "-f", choices=FORMATS, default="text",
+            "--format",
+            "-f",
+            choices=FORMATS,
+            default="text",
             help="report format: text for people (default), json (the reconcile.report/1 "
             "contract), markdown, or html (one self-contained page)",
-        )  # fmt: skip
-        p.add_argument(
-            "--output", "-o", metavar="FILE", type=Path,
-            help="write the report to FILE instead of standard output",
-        )  # fmt: skip
-        p.add_argument(
-            "--fail-on", choices=("discrepancy",), default=None,
-            help="exit 1 when the report has a discrepancy (for CI)",
-        )  # fmt: skip
-        p.add_argument(
-            "--published", action="append", default=[], metavar="NAME=DATE",
-            help="the publication date of a source, by file base name (YYYY-MM-DD); "
-            "repeat for several; wins over what the text implies",
-        )  # fmt: skip
-        p.add_argument(
-            "--quiet", "-q", action="store_true", help="no progress output on stderr"
         )
         p.add_argument(
-            "--semantic", action="store_true",
+            "--output",
+            "-o",
+            metavar="FILE",
+            type=Path,
+            help="write the report to FILE instead of standard output",
+        )
+        p.add_argument(
+            "--fail-on",
+            choices=("discrepancy",),
+            default=None,
+            help="exit 1 when the report has a discrepancy (for CI)",
+        )
+        p.add_argument(
+            "--published",
+            action="append",
+            default=[],
+            metavar="NAME=DATE",
+            help="the publication date of a source, by file base name (YYYY-MM-DD); "
+            "repeat for several; wins over what the text implies",
+        )
+        p.add_argument("--quiet", "-q", action="store_true", help="no progress output on stderr")
+        p.add_argument(
+            "--semantic",
+            action="store_true",
             help="also compare claims by sentence embeddings (needs the semantic extra: "
             "pip install 'reconcile[semantic]')",
-        )  # fmt: skip
+        )
 
     compare_p = sub.add_parser(
         "compare",
@@ -87,13 +97,18 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Reconcile two or more articles about one event and print the report.",
         epilog="Example: reconcile compare seeds/*.txt --format json",
     )
-    compare_p.add_argument("files", nargs="+", metavar="FILE", type=Path,
-                           help="article files (text or HTML, any common encoding)")  # fmt: skip
+    compare_p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        type=Path,
+        help="article files (text or HTML, any common encoding)",
+    )
     add_output_options(compare_p)
     check_p = sub.add_parser(
         "check",
         help="report one article's inconsistencies with itself",
-        description="Check one article on its own: dates and statements that contradict each other.",
+        description="Check one article on its own: statements that contradict each other.",
     )
     check_p.add_argument("files", nargs=1, metavar="FILE", type=Path, help="the article file")
     add_output_options(check_p)
@@ -167,7 +182,9 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> i
         try:
             args.output.write_text(rendered, encoding="utf-8")
         except OSError as err:
-            msg = f"Cannot write the report to {str(args.output)!r}: {err.strerror}. Check the path."
+            msg = (
+                f"Cannot write the report to {str(args.output)!r}: {err.strerror}. Check the path."
+            )
             raise UsageError(msg) from err
     else:
         out.write(rendered)

@@ -108,9 +108,14 @@ def explicit_publication_date(out: Outline) -> tuple[date, str] | None:
         if seg.why not in _PAGE_DATE_WHY:
             continue
         for tm in find_times(out.view, reference=None, start=seg.span.start, end=seg.span.end):
-            if tm.interval is not None and tm.interval[0] == tm.interval[1] and tm.type in (
-                "DATE",
-                "TIME",
+            if (
+                tm.interval is not None
+                and tm.interval[0] == tm.interval[1]
+                and tm.type
+                in (
+                    "DATE",
+                    "TIME",
+                )
             ):
                 where = "at the start of the text" if seg.span.start < 80 else "in the text"
                 return tm.interval[0], f"explicit {seg.why} {seg.text.strip()!r} {where}"
@@ -148,7 +153,10 @@ def infer_publication_date(
             continue
         published = named - timedelta(days=anchor.offset_days)
         return published, f"inferred from {anchor.text!r} in the text; {year_how}"
-    return None, "unknown: the text states no publication date; pass published= (--published NAME=DATE)"
+    return (
+        None,
+        "unknown: the text states no publication date; pass published= (--published NAME=DATE)",
+    )
 
 
 def _anchor_year(
@@ -195,12 +203,19 @@ def parse_outline(
     )
     speakers = _quote_speakers(out, lexicon)
     block_times = _block_times(out, published)
-    claims: list[Claim] = []
-    for span, paragraph, k in out.sentences:
-        for clause in _clauses(view, span):
-            claims.append(
-                _claim(out, clause, paragraph, k, block_times, index, speakers, lexicon)
-            )
+    claims = [
+        _claim(
+            out,
+            clause,
+            (paragraph, k),
+            block_times=block_times,
+            index=index,
+            speakers=speakers,
+            lexicon=lexicon,
+        )
+        for span, paragraph, k in out.sentences
+        for clause in _clauses(view, span)
+    ]
     return Document(source, published, published_how, tuple(claims), out.segments)
 
 
@@ -262,8 +277,8 @@ _DEICTIC_VALUE = re.compile(r"(?:PRESENT|PAST|FUTURE)_REF|XXXX-W|XXXX-XX")
 def _claim(
     out: Outline,
     span: Span,
-    paragraph: int,
-    k: int,
+    position: tuple[int, int],
+    *,
     block_times: Sequence[TimeMention],
     index: EntityIndex,
     speakers: Sequence[tuple[Span, str, Span]],
@@ -281,16 +296,17 @@ def _claim(
     # features of their own, and counting them twice would overweight them.
     named = [*time_spans, *(e.span for e in entities)]
     words = [
-        w for w in tokens(view, span.start, span.end)
+        w
+        for w in tokens(view, span.start, span.end)
         if not any(w.start < x.end and x.start < w.end for x in named)
-    ]  # fmt: skip
+    ]
     return Claim(
         id=f"{source.name}@{span.start}-{span.end}",
         source=source.name,
         span=span,
         text=span.slice(source.text),
-        paragraph=paragraph,
-        sentence=k,
+        paragraph=position[0],
+        sentence=position[1],
         times=times,
         quantities=find_quantities(view, span.start, span.end, exclude=time_spans, lexicon=lexicon),
         ordinals=find_ordinals(view, span.start, span.end, lexicon=lexicon),

@@ -34,7 +34,8 @@ def _validate(sources: Iterable[Source]) -> list[Source]:
     for src in items:
         if not isinstance(src, Source):
             msg = (
-                f"compare() takes reconcile.Source objects (got {type(src).__name__}: {src!r:.60}). "
+                "compare() takes reconcile.Source objects "
+                f"(got {type(src).__name__}: {src!r:.60}). "
                 "Wrap text with reconcile.Source(text, name=...) or read files with "
                 "reconcile.Source.from_file(path)."
             )
@@ -169,9 +170,7 @@ def compare(
     return Report(documents, alignments, findings)
 
 
-def check(
-    source: Source, *, published: date | None = None, lexicon: Lexicon = ENGLISH
-) -> Report:
+def check(source: Source, *, published: date | None = None, lexicon: Lexicon = ENGLISH) -> Report:
     """Report one article's inconsistencies with itself (no alignment across sources).
 
     Examples:
@@ -183,5 +182,3 @@ def check(
     """
     doc = parse_source(source, published=published, lexicon=lexicon)
     return Report((doc,), (), check_document(doc, lexicon=lexicon))
-
-

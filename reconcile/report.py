@@ -88,24 +88,43 @@ def _claim_dict(c: Claim) -> dict[str, Any]:
         "sentence": c.sentence,
         "times": [_time_dict(t) for t in c.times],
         "quantities": [
-            {"text": q.text, **_span_dict(q.span), "value": q.value, "low": _num(q.low),
-             "high": _num(q.high), "unit": q.unit, "precision": q.precision}
+            {
+                "text": q.text,
+                **_span_dict(q.span),
+                "value": q.value,
+                "low": _num(q.low),
+                "high": _num(q.high),
+                "unit": q.unit,
+                "precision": q.precision,
+            }
             for q in c.quantities
-        ],  # fmt: skip
+        ],
         "ordinals": [
-            {"text": o.text, **_span_dict(o.span), "word": o.word, "head": o.head,
-             "scope": o.scope, "scope_span": _span_dict(o.scope_span) if o.scope_span else None}
+            {
+                "text": o.text,
+                **_span_dict(o.span),
+                "word": o.word,
+                "head": o.head,
+                "scope": o.scope,
+                "scope_span": _span_dict(o.scope_span) if o.scope_span else None,
+            }
             for o in c.ordinals
-        ],  # fmt: skip
+        ],
         "entities": [
             {"text": e.text, **_span_dict(e.span), "key": e.key, "kind": e.kind, "role": e.role}
             for e in c.entities
         ],
         "attribution": (
-            {"text": c.attribution.text, **_span_dict(c.attribution.span),
-             "speaker": c.attribution.speaker, "key": c.attribution.key, "how": c.attribution.how}
-            if c.attribution else None
-        ),  # fmt: skip
+            {
+                "text": c.attribution.text,
+                **_span_dict(c.attribution.span),
+                "speaker": c.attribution.speaker,
+                "key": c.attribution.key,
+                "how": c.attribution.how,
+            }
+            if c.attribution
+            else None
+        ),
         "modality": c.modality,
         "is_negated": c.is_negated,
         "is_quote": c.is_quote,
@@ -119,7 +138,12 @@ def _link_dict(link: Link) -> dict[str, Any]:
         "score": link.score,
         "weight": link.weight,
         "contributions": [
-            {"feature": p.feature, "level": p.level, "weight": p.weight, "description": p.description}
+            {
+                "feature": p.feature,
+                "level": p.level,
+                "weight": p.weight,
+                "description": p.description,
+            }
             for p in link.contributions
         ],
         "explanation": link.explanation,
@@ -134,7 +158,9 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "severity": f.severity,
         "claims": list(f.claims),
         "message": f.message,
-        "evidence": [{"source": e.source, **_span_dict(e.span), "text": e.text} for e in f.evidence],
+        "evidence": [
+            {"source": e.source, **_span_dict(e.span), "text": e.text} for e in f.evidence
+        ],
     }
 
 
@@ -207,31 +233,51 @@ def _claim_from(d: Mapping[str, Any]) -> Claim:
         sentence=d.get("sentence", 0),
         times=tuple(
             TimeMention(
-                _span(t), t["text"], t["type"], t["value"], t.get("mod"),
+                _span(t),
+                t["text"],
+                t["type"],
+                t["value"],
+                t.get("mod"),
                 (date.fromisoformat(t["interval"][0]), date.fromisoformat(t["interval"][1]))
-                if t.get("interval") else None,
-                t.get("how", ""), t.get("is_relative", False),
+                if t.get("interval")
+                else None,
+                t.get("how", ""),
+                t.get("is_relative", False),
             )
             for t in d.get("times", ())
-        ),  # fmt: skip
+        ),
         quantities=tuple(
-            Quantity(_span(q), q["text"], q["value"], _float(q["low"]), _float(q["high"]),
-                     q.get("unit", ""), q.get("precision", 1.0))
+            Quantity(
+                _span(q),
+                q["text"],
+                q["value"],
+                _float(q["low"]),
+                _float(q["high"]),
+                q.get("unit", ""),
+                q.get("precision", 1.0),
+            )
             for q in d.get("quantities", ())
-        ),  # fmt: skip
+        ),
         ordinals=tuple(
-            Ordinal(_span(o), o["text"], o["word"], o["head"], o.get("scope", ""),
-                    _span(o["scope_span"]) if o.get("scope_span") else None)
+            Ordinal(
+                _span(o),
+                o["text"],
+                o["word"],
+                o["head"],
+                o.get("scope", ""),
+                _span(o["scope_span"]) if o.get("scope_span") else None,
+            )
             for o in d.get("ordinals", ())
-        ),  # fmt: skip
+        ),
         entities=tuple(
             Entity(_span(e), e["text"], e["key"], e.get("kind", "name"), e.get("role", ""))
             for e in d.get("entities", ())
         ),
         attribution=(
             Attribution(_span(a), a["text"], a["speaker"], a["key"], a["how"])
-            if (a := d.get("attribution")) else None
-        ),  # fmt: skip
+            if (a := d.get("attribution"))
+            else None
+        ),
         modality=d.get("modality", "asserted"),
         is_negated=d.get("is_negated", False),
         is_quote=d.get("is_quote", False),
@@ -251,15 +297,17 @@ def report_from_dict(data: Mapping[str, Any]) -> Report:
         raise ParseError(msg)
     try:
         claims = [_claim_from(c) for c in data["claims"]]
-        segments = [
-            Segment(s["source"], _span(s), s["text"], s["why"]) for s in data["segments"]
-        ]
+        segments = [Segment(s["source"], _span(s), s["text"], s["why"]) for s in data["segments"]]
         documents = []
         for s in data["sources"]:
             src = Source(
-                s["text"], name=s["name"], published=None, is_html=s.get("is_html", False),
-                encoding=s.get("encoding", "utf-8"), notes=tuple(s.get("notes", ())),
-            )  # fmt: skip
+                s["text"],
+                name=s["name"],
+                published=None,
+                is_html=s.get("is_html", False),
+                encoding=s.get("encoding", "utf-8"),
+                notes=tuple(s.get("notes", ())),
+            )
             documents.append(
                 Document(
                     src,
@@ -275,11 +323,15 @@ def report_from_dict(data: Mapping[str, Any]) -> Report:
                 a["score"],
                 tuple(
                     Link(
-                        (k["claims"][0], k["claims"][1]), k["score"], k["weight"],
-                        tuple(Contribution(p["feature"], p["level"], p["weight"], p["description"])
-                              for p in k["contributions"]),
+                        (k["claims"][0], k["claims"][1]),
+                        k["score"],
+                        k["weight"],
+                        tuple(
+                            Contribution(p["feature"], p["level"], p["weight"], p["description"])
+                            for p in k["contributions"]
+                        ),
                         k["explanation"],
-                    )  # fmt: skip
+                    )
                     for k in a.get("links", ())
                 ),
             )
@@ -287,10 +339,14 @@ def report_from_dict(data: Mapping[str, Any]) -> Report:
         )
         findings = tuple(
             Finding(
-                f["id"], f["kind"], f["category"], tuple(f["claims"]), f["message"],
+                f["id"],
+                f["kind"],
+                f["category"],
+                tuple(f["claims"]),
+                f["message"],
                 tuple(Evidence(e["source"], _span(e), e["text"]) for e in f.get("evidence", ())),
                 f.get("severity"),
-            )  # fmt: skip
+            )
             for f in data["findings"]
         )
     except (KeyError, TypeError, ValueError, IndexError) as err:

@@ -110,9 +110,11 @@ class Scorer:
             s.required_agreements[item["id"]] = any(
                 self.pair_in(g, item["evidence"]) for g in groups
             )
-        good_sets = agreements["required"] + agreements["acceptable"] + [
-            k for k in known if len({e["source"] for e in k["evidence"]}) > 1
-        ]
+        good_sets = (
+            agreements["required"]
+            + agreements["acceptable"]
+            + [k for k in known if len({e["source"] for e in k["evidence"]}) > 1]
+        )
         for g in groups:
             for a, b in itertools.combinations(g, 2):
                 if self.claims[a]["source"] == self.claims[b]["source"]:
@@ -143,7 +145,11 @@ class Scorer:
                 continue
             for tm in c["times"]:
                 if tm["start"] < e_end and e_start < tm["end"]:
-                    got = tuple(date.fromisoformat(x) for x in tm["interval"]) if tm["interval"] else None
+                    got = (
+                        tuple(date.fromisoformat(x) for x in tm["interval"])
+                        if tm["interval"]
+                        else None
+                    )
                     if tm["value"] == t["value"] or got == want:
                         return True
         return False
@@ -157,5 +163,7 @@ def uncovered(report: dict[str, Any], texts: dict[str, str]) -> list[tuple[str, 
         for item in itertools.chain(report["claims"], report["segments"]):
             if item["source"] == name:
                 covered[item["start"] : item["end"]] = b"\x01" * (item["end"] - item["start"])
-        missing += [(name, i, ch) for i, ch in enumerate(text) if not ch.isspace() and not covered[i]]
+        missing += [
+            (name, i, ch) for i, ch in enumerate(text) if not ch.isspace() and not covered[i]
+        ]
     return missing

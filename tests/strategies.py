@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 # Real-style news sentences about several unrelated events, written for these tests.
 SENTENCES = (
-    "The storm made landfall near Corpus Christi on Friday night, the National Weather Service said.",
+    "The storm made landfall near Corpus Christi on Friday night, forecasters said.",
     "At least 12 people were killed and more than 40 were injured, according to state officials.",
     "Governor Ann Marsh declared a state of emergency in 14 counties on Saturday.",
     "Power was cut to about 200,000 homes, the utility said in a statement.",

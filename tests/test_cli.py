@@ -35,7 +35,9 @@ def test_fail_on_discrepancy_exits_1(pair: list[str], capsys: pytest.CaptureFixt
     assert "[numeric, high] a.txt says '40' but b.txt says '400'" in out
 
 
-def test_report_without_fail_on_exits_0(pair: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_without_fail_on_exits_0(
+    pair: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     """Producing a report is success, whatever it finds."""
     assert main(["compare", *pair, "--quiet"]) == 0
     assert capsys.readouterr().out.startswith("2 sources, 2 claims, 1 aligned groups")
@@ -50,9 +52,13 @@ def test_markdown_and_output_file(pair: list[str], tmp_path: Path) -> None:
     assert "## Discrepancies (1)" in text
 
 
-def test_published_option_sets_the_date(pair: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_published_option_sets_the_date(
+    pair: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     """--published NAME=DATE sets a source's date, and the report says it was given."""
-    assert main(["compare", *pair, "--format", "json", "--published", "a.txt=2026-02-04", "-q"]) == 0
+    assert (
+        main(["compare", *pair, "--format", "json", "--published", "a.txt=2026-02-04", "-q"]) == 0
+    )
     sources = {s["name"]: s for s in json.loads(capsys.readouterr().out)["sources"]}
     assert (sources["a.txt"]["published"], sources["a.txt"]["published_how"]) == (
         "2026-02-04",
@@ -67,7 +73,10 @@ def test_published_option_sets_the_date(pair: list[str], capsys: pytest.CaptureF
         (["compare", "SEED0", "missing.txt"], "missing.txt"),
         (["compare", "SEED0", "SEED1", "--format", "pdf"], "invalid choice: 'pdf'"),
         (["compare", "SEED0", "SEED1", "--published", "2026-02-04"], "--published takes NAME=DATE"),
-        (["compare", "SEED0", "SEED1", "--published", "x.txt=2026-02-04"], "not one of the sources"),
+        (
+            ["compare", "SEED0", "SEED1", "--published", "x.txt=2026-02-04"],
+            "not one of the sources",
+        ),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
     ],
 )

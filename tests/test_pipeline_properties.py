@@ -100,7 +100,9 @@ def test_duplicate_names_are_an_input_error() -> None:
 def test_empty_source_is_an_input_error() -> None:
     """A blank source is refused with its name."""
     with pytest.raises(reconcile.InputError, match="Source 'b' is empty"):
-        reconcile.compare([reconcile.Source("The dam broke.", name="a"), reconcile.Source(" \n", name="b")])
+        reconcile.compare(
+            [reconcile.Source("The dam broke.", name="a"), reconcile.Source(" \n", name="b")]
+        )
 
 
 def test_non_source_arguments_are_a_usage_error() -> None:
@@ -116,4 +118,6 @@ def test_given_publication_date_wins() -> None:
     src = reconcile.Source("Published: March 3, 2024\nThe bridge reopened today.", name="a")
     doc = reconcile.parse_source(src, published=date(2024, 3, 5))
     assert (doc.published, doc.published_how) == (date(2024, 3, 5), "given by the caller")
-    assert [t.interval for c in doc.claims for t in c.times] == [(date(2024, 3, 5), date(2024, 3, 5))]
+    assert [t.interval for c in doc.claims for t in c.times] == [
+        (date(2024, 3, 5), date(2024, 3, 5))
+    ]
