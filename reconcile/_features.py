@@ -36,30 +36,110 @@ __all__ = [
 # Quantities
 
 _NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "dozen": 12, "a dozen": 12, "half": 0.5,
-}  # fmt: skip
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12}  # fmt: skip
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
+    "a dozen": 12,
+    "half": 0.5,
+}
+_SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "mn": 1e6,
+    "m": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "k": 1e3,
+    "tn": 1e12,
+}
 # Vague plural counts: "dozens" means 24 or more, "hundreds" 200 or more, and so on.
-_VAGUE = {"dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 999),
-          "thousands": (2000, 9999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11)}  # fmt: skip
-_CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-             "rs": "PKR/INR", "rs.": "PKR/INR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
-             "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-             "rupees": "INR/PKR", "yen": "JPY", "yuan": "CNY", "francs": "CHF"}  # fmt: skip
+_VAGUE = {
+    "dozens": (24, 144),
+    "scores": (40, 200),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "millions": (2e6, 9.99e8),
+    "billions": (2e9, 9.99e11),
+}
+_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "rs": "PKR/INR",
+    "rs.": "PKR/INR",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "rupees": "INR/PKR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "francs": "CHF",
+}
 _APPROX = {
-    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
-    "some": "approx", "nearly": "below", "almost": "below", "close to": "below",
-    "just under": "below", "under": "below", "less than": "below", "fewer than": "below",
-    "up to": "at_most", "as many as": "at_most", "at most": "at_most", "no more than": "at_most",
-    "more than": "above", "over": "above", "at least": "at_least", "upwards of": "above",
-    "just over": "above", "in excess of": "above", "estimated": "approx", "an estimated": "approx",
-}  # fmt: skip
+    "about": "approx",
+    "around": "approx",
+    "approximately": "approx",
+    "roughly": "approx",
+    "some": "approx",
+    "nearly": "below",
+    "almost": "below",
+    "close to": "below",
+    "just under": "below",
+    "under": "below",
+    "less than": "below",
+    "fewer than": "below",
+    "up to": "at_most",
+    "as many as": "at_most",
+    "at most": "at_most",
+    "no more than": "at_most",
+    "more than": "above",
+    "over": "above",
+    "at least": "at_least",
+    "upwards of": "above",
+    "just over": "above",
+    "in excess of": "above",
+    "estimated": "approx",
+    "an estimated": "approx",
+}
 _APPROX_RE = "|".join(sorted((re.escape(k) for k in _APPROX), key=len, reverse=True))
 _NUMWORD_RE = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _SCALE_RE = "hundred|thousand|million|billion|trillion|mn|bn|tn|[mbk](?![a-z])"
@@ -91,9 +171,10 @@ def find_quantities(
     Examples:
         >>> from reconcile.lexicon import ENGLISH
         >>> s = "About 40 people died and $1.5 billion was lost."
-        >>> [(q.text, q.value, q.low, q.high, q.unit)
-        ...  for q in find_quantities(s, 0, len(s), lexicon=ENGLISH)]
-        [('About 40', 40.0, 36.0, 44.0, 'peopl'), ('$1.5 billion', 1500000000.0, 1450000000.0, 1550000000.0, 'USD')]
+        >>> for q in find_quantities(s, 0, len(s), lexicon=ENGLISH):
+        ...     print(q.text, q.value, q.low, q.high, q.unit)
+        About 40 40.0 36.0 44.0 peopl
+        $1.5 billion 1500000000.0 1450000000.0 1550000000.0 USD
     """
     found: list[Quantity] = []
     for m in _QUANTITY.finditer(text, start, end):
@@ -107,7 +188,82 @@ def find_quantities(
         quantity = _quantity_from_match(text, m, span, lexicon)
         if quantity is not None:
             found.append(quantity)
-    return tuple(found)
+    return tuple(_join_ranges(text, found, lexicon))
+
+
+# "between 200 and 300", "200 to 300", "200-300": two numbers that bound one quantity.
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+# "2-1", "61-38": a result or a tally, two whole numbers joined by a dash, no space.
+_SCORE_JOIN = re.compile(r"[-–]")
+#: A score "a-b" is one quantity of unit "score" whose value is a * SCORE_BASE + b, so
+#: that equal results compare equal and any other result differs.
+SCORE_BASE = 1000.0
+
+
+def _join_ranges(text: str, found: list[Quantity], lexicon: Lexicon) -> list[Quantity]:
+    """Merge "between X and Y" / "X to Y" / "X-Y" into one quantity, and "2-1" into a score."""
+    out: list[Quantity] = []
+    k = 0
+    while k < len(found):
+        q = found[k]
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        gap = text[q.span.end : nxt.span.start] if nxt is not None else ""
+        if nxt is not None and _is_score(q, nxt, gap):
+            span = Span(q.span.start, nxt.span.end)
+            value = q.value * SCORE_BASE + nxt.value
+            out.append(
+                Quantity(
+                    span,
+                    span.slice(text),
+                    value=value,
+                    low=value,
+                    high=value,
+                    unit="score",
+                    precision=1.0,
+                )
+            )
+            k += 2
+            continue
+        joined = _RANGE_JOIN.fullmatch(gap) if nxt is not None else None
+        if (
+            nxt is not None
+            and joined is not None
+            and q.unit in ("", nxt.unit)
+            and q.value < nxt.value
+            and not q.unit.startswith("#")
+            and (gap.strip().lower() != "and" or _RANGE_OPEN.search(text[: q.span.start]))
+            and (gap.strip().lower() != "to" or nxt.unit or q.unit)
+        ):
+            span = Span(q.span.start, nxt.span.end)
+            out.append(
+                Quantity(
+                    span,
+                    span.slice(text),
+                    value=(q.value + nxt.value) / 2,
+                    low=q.low,
+                    high=nxt.high,
+                    unit=nxt.unit,
+                    precision=max(q.precision, nxt.precision),
+                )
+            )
+            k += 2
+            continue
+        out.append(q)
+        k += 1
+    return out
+
+
+def _is_score(q: Quantity, nxt: Quantity, gap: str) -> bool:
+    """Return whether two numbers form a result ("2-1"): dash-joined integers, no noun after."""
+    return (
+        _SCORE_JOIN.fullmatch(gap) is not None
+        and not nxt.unit
+        and q.text.isdigit()
+        and nxt.text.isdigit()
+        and q.value < SCORE_BASE
+        and nxt.value < SCORE_BASE
+    )
 
 
 def _quantity_from_match(
@@ -127,16 +283,27 @@ def _quantity_from_match(
         parts = re.split(r"[-\s]", word.lower())
         if parts[0] in {"one", "half"} and scale == 1.0 and not m.group("pct"):
             return None  # "one of the", "half the": not a count worth comparing
-        value = float(sum(_NUMBER_WORDS.get(p, 0) for p in parts)) if len(parts) > 1 else float(
-            _NUMBER_WORDS[word.lower()]
+        value = (
+            float(sum(_NUMBER_WORDS.get(p, 0) for p in parts))
+            if len(parts) > 1
+            else float(_NUMBER_WORDS[word.lower()])
         )
         precision = scale if scale > 1 else 1.0
     else:
         low, high = _VAGUE[vague.lower()]
-        return Quantity(span, span.slice(text), value=low, low=low, high=high,
-                        unit=_unit_after(text, span.end, lexicon), precision=low)  # fmt: skip
+        return Quantity(
+            span,
+            span.slice(text),
+            value=low,
+            low=low,
+            high=high,
+            unit=_unit_after(text, span.end, lexicon),
+            precision=low,
+        )
     value *= scale
     half = precision / 2 if precision > 1 or scale > 1 else 0.0
+    if num and scale == 1.0:
+        half = _rounding_half(num, value, is_percent=bool(m.group("pct")))
     low, high = value - half, value + half
     approx = _APPROX.get((m.group("approx") or "").lower())
     if approx == "approx":
@@ -159,8 +326,30 @@ def _quantity_from_match(
             unit = _CURRENCY[unit]
     if m.group("ord"):
         unit = f"#{unit}"
-    return Quantity(span, span.slice(text), value=value, low=low, high=high, unit=unit,
-                    precision=precision)  # fmt: skip
+    return Quantity(
+        span, span.slice(text), value=value, low=low, high=high, unit=unit, precision=precision
+    )
+
+
+def _rounding_half(num: str, value: float, *, is_percent: bool) -> float:
+    """Return how far a number as written may be from the value it rounds.
+
+    A decimal is rounded at its last digit ("4.5" covers 4.45-4.55) and so is a whole
+    percentage ("4%" covers 3.5-4.5%). A whole count is exact, unless it ends in two or
+    more zeros: "52,000" is rounded to its last non-zero digit (51,500-52,500), but by
+    no more than 5% of the value, so "300" covers 285-315 and not 250-350.
+    """
+    if "." in num:
+        return 0.5 * 10.0 ** -len(num.split(".")[1])
+    if is_percent:
+        return 0.5
+    digits = num.replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros < 2 or value == 0:
+        return 0.0
+    # 5%: the usual "give or take" of a rounded news figure; beyond it a reader would
+    # expect "about".
+    return min(0.5 * 10.0**zeros, 0.05 * value)
 
 
 def _unit_after(text: str, pos: int, lexicon: Lexicon) -> str:
@@ -203,15 +392,28 @@ def find_ordinals(text: str, start: int, end: int, *, lexicon: Lexicon) -> tuple
     found: list[Ordinal] = []
     for i, tok in enumerate(words):
         low = tok.lower
-        is_most = low in {"most", "least"} and i + 1 < len(words) and i > 0 and (
-            words[i - 1].lower in {"the", "its", "their", "his", "her"}
+        is_most = (
+            low in {"most", "least"}
+            and i + 1 < len(words)
+            and i > 0
+            and (words[i - 1].lower in {"the", "its", "their", "his", "her"})
         )
         if not (is_most or _is_rank_word(low, words, i, lexicon)):
             continue
         head_from = i + 2 if is_most else i + 1
         head, head_end, j = _head_after(text, words, head_from, lexicon)
         if not head:
-            continue
+            # A predicative rank with its scope and no noun: "were the deadliest to hit
+            # the region", "the oldest in the state". "Of" would start the ranked set
+            # ("the first of ..."), not a scope.
+            if not (
+                j < len(words)
+                and words[j].lower in lexicon.scope_words
+                and words[j].lower != "of"
+                and head_from - 1 < len(words)
+            ):
+                continue
+            head_end = words[head_from - 1].end
         scope_parts: list[str] = []
         possessor = _possessor_before(words, i, lexicon)
         if possessor:
@@ -225,8 +427,18 @@ def find_ordinals(text: str, start: int, end: int, *, lexicon: Lexicon) -> tuple
                 scope_span = Span(scope_words[0].start, scope_words[-1].end)
                 scope_parts.append(scope_span.slice(text))
         ordinal_span = Span(tok.start, scope_span.end if scope_span else head_end)
-        found.append(Ordinal(ordinal_span, ordinal_span.slice(text), word=low,
-                             head=head, scope="; ".join(scope_parts), scope_span=scope_span))  # fmt: skip
+        # "the most expensive" ranks by "expensive": the adjective is part of the word.
+        word = f"{low} {words[i + 1].lower}" if is_most else low
+        found.append(
+            Ordinal(
+                ordinal_span,
+                ordinal_span.slice(text),
+                word=word,
+                head=head,
+                scope="; ".join(scope_parts),
+                scope_span=scope_span,
+            )
+        )
     return tuple(found)
 
 
@@ -236,9 +448,22 @@ def _is_rank_word(low: str, words: list[Token], i: int, lexicon: Lexicon) -> boo
             # "only" and "last" rank only after a determiner ("the only survivor", "his last
             # visit"); "first" is adverbial in "first reported" unless a noun follows.
             prev = words[i - 1].lower if i > 0 else ""
-            if low in {"only", "last", "top", "record"} and prev not in {
-                "the", "a", "his", "her", "its", "their", "my", "our", "your",
-            } and not prev.endswith(("'s", "’s")):  # fmt: skip
+            if (
+                low in {"only", "last", "top", "record"}
+                and prev
+                not in {
+                    "the",
+                    "a",
+                    "his",
+                    "her",
+                    "its",
+                    "their",
+                    "my",
+                    "our",
+                    "your",
+                }
+                and not prev.endswith(("'s", "’s"))
+            ):
                 return False
         return True
     return (
@@ -246,14 +471,14 @@ def _is_rank_word(low: str, words: list[Token], i: int, lexicon: Lexicon) -> boo
         and len(low) > 5
         and low not in lexicon.not_superlatives
         and i > 0
-        and (words[i - 1].lower in {"the", "its", "their", "his", "her", "our", "my"}
-             or words[i - 1].lower.endswith(("'s", "’s")))
-    )  # fmt: skip
+        and (
+            words[i - 1].lower in {"the", "its", "their", "his", "her", "our", "my"}
+            or words[i - 1].lower.endswith(("'s", "’s"))
+        )
+    )
 
 
-def _head_after(
-    text: str, words: list[Token], j: int, lexicon: Lexicon
-) -> tuple[str, int, int]:
+def _head_after(text: str, words: list[Token], j: int, lexicon: Lexicon) -> tuple[str, int, int]:
     """Return the ranked noun phrase after position ``j``, its end, and the next index."""
     head: list[Token] = []
     while j < len(words) and len(head) < 4:
@@ -289,8 +514,27 @@ def _possessor_before(words: list[Token], i: int, lexicon: Lexicon) -> str:
 
 # "and" is left out: "President A and Prime Minister B" are two people more often than
 # "Trinidad and Tobago" is one place.
-_CONNECTORS = frozenset({"of", "de", "del", "da", "al", "bin", "van", "von", "la", "le", "for",
-                         "the", "y", "ibn", "el", "der", "du"})  # fmt: skip
+_CONNECTORS = frozenset(
+    {
+        "of",
+        "de",
+        "del",
+        "da",
+        "al",
+        "bin",
+        "van",
+        "von",
+        "la",
+        "le",
+        "for",
+        "the",
+        "y",
+        "ibn",
+        "el",
+        "der",
+        "du",
+    }
+)
 _ROLE_PHRASE = re.compile(r"\b[Tt]he\s+(?:(?P<mod>[A-Z][\w-]+)\s+)?(?P<role>[A-Za-z][a-z]+)\b")
 
 
@@ -342,13 +586,19 @@ def capitalized_runs(
     since any word is capitalized there. Words inside ``exclude`` (time expressions:
     "February", "Monday") are skipped.
     """
-    words = [w for w in tokens(text, start, end) if not any(w.start < x.end and x.start < w.end for x in exclude)]
+    words = [
+        w
+        for w in tokens(text, start, end)
+        if not any(w.start < x.end and x.start < w.end for x in exclude)
+    ]
     runs: list[list[Token]] = []
     current: list[Token] = []
     for i, w in enumerate(words):
         gap = text[current[-1].end : w.start] if current else ""
         joinable = not current or (gap.strip() == "" and len(gap) <= 2)
-        is_cap = (w.is_capitalized and not w.text.isupper()) or (w.text.isupper() and len(w.text) > 1)
+        is_cap = (w.is_capitalized and not w.text.isupper()) or (
+            w.text.isupper() and len(w.text) > 1
+        )
         if is_cap:
             if not joinable:
                 runs.append(current)
@@ -408,8 +658,23 @@ def _add_run(run: list[Token], title_words: set[str], result: list[tuple[str, st
     result.append((title, name, Span(run[0].start, run[-1].end)))
 
 
-_TITLE_MODIFIERS = frozenset({"prime", "vice", "foreign", "deputy", "state", "former", "acting",
-                              "interior", "defence", "defense", "finance", "federal", "chief"})  # fmt: skip
+_TITLE_MODIFIERS = frozenset(
+    {
+        "prime",
+        "vice",
+        "foreign",
+        "deputy",
+        "state",
+        "former",
+        "acting",
+        "interior",
+        "defence",
+        "defense",
+        "finance",
+        "federal",
+        "chief",
+    }
+)
 
 
 def _starts_clause(text: str, start: int, words: list[Token], i: int) -> bool:
@@ -417,25 +682,34 @@ def _starts_clause(text: str, start: int, words: list[Token], i: int) -> bool:
     if i == 0:
         return True
     before = text[words[i - 1].end : words[i].start]
-    return any(c in before for c in ":“\"‘(")
+    return any(c in before for c in ':“"‘(')
 
 
 def find_entities(
-    text: str, start: int, end: int, *, index: EntityIndex, lexicon: Lexicon,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    index: EntityIndex,
+    lexicon: Lexicon,
     exclude: Sequence[Span] = (),
-) -> tuple[Entity, ...]:  # fmt: skip
+) -> tuple[Entity, ...]:
     """Return the named entities of a sentence, keyed through the document's aliases."""
     found: list[Entity] = []
     for title, name, span in capitalized_runs(text, start, end, lexicon=lexicon, exclude=exclude):
         if name:
             found.append(
-                Entity(span, span.slice(text), key=index.key_for(name), kind="name", role=title.lower())
+                Entity(
+                    span, span.slice(text), key=index.key_for(name), kind="name", role=title.lower()
+                )
             )
         elif title:
             role = title.split()[-1]
             key = index.key_for_role(role)
             found.append(
-                Entity(span, span.slice(text), key=key or stem(role), kind="role", role=title.lower())
+                Entity(
+                    span, span.slice(text), key=key or stem(role), kind="role", role=title.lower()
+                )
             )
     for m in _ROLE_PHRASE.finditer(text, start, end):
         role = m.group("role")
@@ -451,10 +725,21 @@ def find_entities(
 # ---------------------------------------------------------------------------
 # Quotes and attribution
 
-_OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’"}  # noqa: RUF001
+_OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’"}
 _QUOTE = re.compile(r"“[^“”]{1,3000}”|\"[^\"\n]{1,3000}\"|«[^«»]{1,3000}»")
 _NAME = r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|the|de|al|bin)?\s*[A-Z][\w'’.-]*){0,5})"
-_NP = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w'’-]+\s+){{0,4}}[\w'’-]+|{_NAME}|[A-Z]?[a-z]+s)"
+_NP = (
+    rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w'’-]+\s+){{0,4}}[\w'’-]+"
+    rf"|{_NAME}|[A-Z]?[a-z]+s)"
+)
+# A speaker may be a name behind its lower-case title: "prosecutor James Whitfield".
+# ... or a title behind a possessive name: "Crisply's chief executive".
+_SPEAKER = (
+    rf"(?:(?:[a-z][\w'’-]*\s+){{1,2}}{_NAME}|[A-Z][\w.-]*['’]s(?:\s+[a-z][\w'’-]*){{1,3}}"
+    rf"|{_NP}|[a-z][\w'’-]*)"
+)
+# Whom a statement was told: "told the court", "told reporters", "told Reuters".
+_LISTENER = r"(?:(?:the|a|an)\s+)?[A-Za-z][\w'’-]*"
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Span]:
@@ -463,9 +748,14 @@ def find_quotes(text: str, start: int, end: int) -> list[Span]:
 
 
 def find_attribution(
-    text: str, start: int, end: int, *, lexicon: Lexicon, index: EntityIndex,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    lexicon: Lexicon,
+    index: EntityIndex,
     quote_speaker: tuple[str, Span] | None = None,
-) -> Attribution | None:  # fmt: skip
+) -> Attribution | None:
     """Return who a sentence is attributed to, if it says so.
 
     Looks, in order, for "according to X", for "X said"/"said X" around a reporting
@@ -486,21 +776,32 @@ def find_attribution(
         if m:
             speaker = m.group(1).strip()
             span = Span(start + m.start(), start + m.end(1))
-            return Attribution(span, span.slice(text), speaker=speaker,
-                               key=_speaker_key(speaker, index, lexicon), how="according to")  # fmt: skip
+            return Attribution(
+                span,
+                span.slice(text),
+                speaker=speaker,
+                key=_speaker_key(speaker, index, lexicon),
+                how="according to",
+            )
     verbs = "|".join(sorted(lexicon.reporting_verbs, key=len, reverse=True))
-    # "..., X said." / "..., said X." at the end of the sentence.
+    # "..., X said." / "..., said X." / "..., X told the court." at the end of the sentence.
     m = re.search(
-        rf"[,”\"]\s*(?:(?P<s1>{_NP})\s+(?:has\s+|have\s+|had\s+)?(?:{verbs})|(?:{verbs})\s+(?P<s2>{_NP}))"
+        rf"[,”\"]\s*(?:(?P<s1>{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:{verbs})"
+        rf"(?:\s+{_LISTENER})?|(?:{verbs})\s+(?P<s2>{_SPEAKER}))"
         r"(?:\s+(?:on|in|at|during|after|before)\b[^.]{0,60})?\s*[.!?]?[”\"]?\s*$",
         sentence,
     )
     if m:
-        speaker = _trim_speaker(m.group("s1") or m.group("s2") or "")
+        speaker = _lead_trimmed(_trim_speaker(m.group("s1") or m.group("s2") or ""), lexicon)
         if speaker and speaker.lower() not in lexicon.stopwords:
-            span = Span(start + m.start() + 1, start + len(sentence.rstrip(" .!?\"”")))
-            return Attribution(span, span.slice(text), speaker=speaker,
-                               key=_speaker_key(speaker, index, lexicon), how="reporting verb")  # fmt: skip
+            span = Span(start + m.start() + 1, start + len(sentence.rstrip(' .!?"”')))
+            return Attribution(
+                span,
+                span.slice(text),
+                speaker=speaker,
+                key=_speaker_key(speaker, index, lexicon),
+                how="reporting verb",
+            )
     # "X said (that) ..." / "X pointed out ..." at the start of the sentence.
     m = re.match(
         rf"\s*(?:[A-Z][\w ,'’-]{{0,40}},\s+)?(?P<s>{_NP})\s+(?:has\s+|have\s+|had\s+)?"
@@ -510,29 +811,54 @@ def find_attribution(
     if m and m.group("s").lower() not in lexicon.stopwords | {"it", "this", "that", "there"}:
         speaker = m.group("s").strip()
         span = Span(start + m.start("s"), start + m.end("v"))
-        return Attribution(span, span.slice(text), speaker=speaker,
-                           key=_speaker_key(speaker, index, lexicon), how="reporting verb")  # fmt: skip
+        return Attribution(
+            span,
+            span.slice(text),
+            speaker=speaker,
+            key=_speaker_key(speaker, index, lexicon),
+            how="reporting verb",
+        )
     if quote_speaker is not None:
         speaker, span = quote_speaker
-        return Attribution(span, span.slice(text), speaker=speaker,
-                           key=_speaker_key(speaker, index, lexicon), how="quote")  # fmt: skip
+        return Attribution(
+            span,
+            span.slice(text),
+            speaker=speaker,
+            key=_speaker_key(speaker, index, lexicon),
+            how="quote",
+        )
     return None
 
 
-def quote_speaker(text: str, quote: Span, block_end: int, *, lexicon: Lexicon) -> tuple[str, Span] | None:
+def quote_speaker(
+    text: str, quote: Span, block_end: int, *, lexicon: Lexicon
+) -> tuple[str, Span] | None:
     """Return the speaker named right after (or before) a quotation, with the naming span."""
     verbs = "|".join(sorted(lexicon.reporting_verbs, key=len, reverse=True))
     after = text[quote.end : min(block_end, quote.end + 120)]
     m = re.match(rf"\s*(?:(?P<s1>{_NP})\s+(?:{verbs})|(?:{verbs})\s+(?P<s2>{_NP}))", after)
     if m:
         speaker = _trim_speaker(m.group("s1") or m.group("s2"))
-        return speaker, Span(quote.end + m.start(), quote.end + m.start() + len(m.group(0).rstrip(".")))
+        return speaker, Span(
+            quote.end + m.start(), quote.end + m.start() + len(m.group(0).rstrip("."))
+        )
     before = text[max(0, quote.start - 120) : quote.start]
     m = re.search(rf"(?P<s>{_NP})\s+(?:{verbs})\s*(?:that\s*)?[:,]?\s*$", before)
     if m:
         base = quote.start - len(before)
         return m.group("s").strip(), Span(base + m.start(), base + m.end())
     return None
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my"})
+
+
+def _lead_trimmed(speaker: str, lexicon: Lexicon) -> str:
+    """Drop leading function words that are not a determiner ("and then Smith" -> "Smith")."""
+    words = speaker.split()
+    while len(words) > 1 and words[0].lower() in lexicon.stopwords - _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _trim_speaker(speaker: str) -> str:
@@ -556,10 +882,34 @@ def _speaker_key(speaker: str, index: EntityIndex, lexicon: Lexicon) -> str:
 # ---------------------------------------------------------------------------
 # Modality and negation
 
-_ED_NOT_PAST = frozenset({"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred",
-                          "indeed", "united", "based", "related", "limited", "advanced",
-                          "detailed", "concerned", "interested", "proposed", "expected",
-                          "scheduled", "planned", "alleged", "so-called", "talented"})  # fmt: skip
+_ED_NOT_PAST = frozenset(
+    {
+        "need",
+        "speed",
+        "seed",
+        "feed",
+        "bed",
+        "red",
+        "shed",
+        "hundred",
+        "indeed",
+        "united",
+        "based",
+        "related",
+        "limited",
+        "advanced",
+        "detailed",
+        "concerned",
+        "interested",
+        "proposed",
+        "expected",
+        "scheduled",
+        "planned",
+        "alleged",
+        "so-called",
+        "talented",
+    }
+)
 
 
 def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modality:
@@ -581,8 +931,13 @@ def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modal
     for markers, label in (
         (lexicon.plan_markers, "planned"),
         (lexicon.expectation_markers, "expected"),
-        (tuple(lexicon.hedges - {"about", "around", "approximately", "roughly", "nearly",
-                                 "almost", "estimated"}), "hedged"),  # fmt: skip
+        (
+            tuple(
+                lexicon.hedges
+                - {"about", "around", "approximately", "roughly", "nearly", "almost", "estimated"}
+            ),
+            "hedged",
+        ),
     ):
         for marker in markers:
             m = re.search(rf"(?<![\w-]){re.escape(marker)}(?![\w-])", sentence)
@@ -595,10 +950,14 @@ def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modal
         low = w.lower
         if low in lexicon.irregular_past:
             return "done"
-        if low.endswith("ed") and len(low) > 4 and low not in _ED_NOT_PAST:
-            # "am convinced", "is based": a participle after a present-tense "be" is a state.
-            if i == 0 or words[i - 1].lower not in {"am", "is", "are", "be", "being"}:
-                return "done"
+        # "am convinced", "is based": a participle after a present-tense "be" is a state.
+        if (
+            low.endswith("ed")
+            and len(low) > 4
+            and low not in _ED_NOT_PAST
+            and (i == 0 or words[i - 1].lower not in {"am", "is", "are", "be", "being"})
+        ):
+            return "done"
     return "asserted"
 
 

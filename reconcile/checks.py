@@ -2,57 +2,92 @@
 
 Each check is a small function over two aligned claims of different sources
 (or, for :func:`check_document`, over one source alone) that returns a
-discrepancy with its category and a one-sentence reason, or nothing. The
-compatibility rules that keep a fact-checker's trust live next to the check
-they restrain:
+discrepancy with its category, a one-sentence reason quoting both sides, and a
+severity, or nothing. The compatibility rules that keep a fact-checker's trust
+live next to the check they restrain:
 
-- ``temporal``: a date inside a stated range, or a finer date inside a coarser
-  one, is compatible; only times attached to the same event are compared.
-- ``numeric``: only numbers of the same unit are compared, each widened to the
-  range its wording allows ("about 40", "more than 40", "1.5 billion" rounded).
-- ``framing``: only the same ordinal or superlative of the same noun is
-  compared; different superlatives about different things are left alone.
+- ``temporal``: two dates of one event whose day intervals are disjoint. A date
+  inside a stated range, or a finer date inside a coarser one, overlaps and is
+  compatible. Only dates of the same event are compared: the one date of each
+  claim, or the dates whose neighbouring words match best both ways; a date
+  that scopes a superlative ("the first since 1997") or bounds a period ("since
+  2019") is not the date of the event.
+- ``numeric``: numbers are compared only with the number that states the same
+  thing: the same unit (a number word is its digits), matched by the words
+  around it ("12 killed and 40 injured" against "killing 12 and injuring 40").
+  Each number is widened to the range its wording allows: "about 40", "more than
+  40", "dozens", "between 200 and 300", and the rounding of how it is written
+  ("$1.5 billion", "4%", "52,000"). Numbers of different units are not compared.
+  Durations ("12 years in prison") are numbers too.
+- ``framing``: the same ordinal or superlative of the same noun, either hedged
+  on one side only ("one of the deadliest", "probably the oldest"), or scoped
+  on both sides with a qualifier that one side lacks ("in the city" against "in
+  the country"). Different superlatives, or superlatives of different nouns,
+  are about different things; an unqualified rank is less specific, not
+  contradicted.
+- ``attribution``: the same statement given to different speakers who each name
+  someone in particular (not "officials" against "the ministry"), or stated as
+  fact by one source and attributed by the other, unless the speaker is the
+  actor of the fact ("the company said it would ...").
 - ``status``: a plan reported before the event and its report after it are
-  compatible; only a later source still calling it planned, or a negation of
-  what the other affirms, is flagged.
-- ``attribution``: flagged when the sources give the claim to different speakers.
-- ``entity``: flagged when the same title is held by different names.
+  compatible; only a source published after the event that still calls it
+  planned is flagged. Negated against affirmed is flagged unless the negation
+  only says "not yet" and was published before the event.
+- ``entity``: two different names in the same role in the two claims: the same
+  title ("manager Dean Holt"), the same preposition ("near Grenoble", "by
+  Meridian Capital"), or the subject of the same verb ("Sam Reid scored").
+  A place after a containment preposition ("in France") may hold the other
+  ("in Lyon") and is not compared.
+
+Within one source (:func:`check_document`): a relative period ("last week",
+"earlier this year") that the next sentence dates outside it; a deictic day
+written with a calendar date that it is not ("tomorrow, March 5" published on
+March 5); a weekday written with a date that falls on another weekday.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
+import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from attrs import frozen
 from rapidfuzz import fuzz
 
-from reconcile._text import entity_keys_match, stem, tokens
+from reconcile._text import Token, entity_keys_match, stem, tokens
 from reconcile._types import (
     Alignment,
+    Attribution,
     Category,
     Claim,
     Document,
+    Entity,
     Evidence,
     Finding,
     FindingKind,
+    Ordinal,
     TimeMention,
 )
 from reconcile.lexicon import ENGLISH, Lexicon
+from reconcile.timex import ENGLISH_TIMES, find_publication_anchors
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 __all__ = [
     "SEVERITY",
     "check_document",
     "check_pair",
+    "finding_id",
     "reconcile_alignments",
 ]
 
-#: How much a discrepancy of each category matters to a reader.
+#: How much a discrepancy of each category matters to a reader, by default; a check
+#: may lower it for a weaker form (a fact against its attribution is "low").
 SEVERITY: dict[str, str] = {
     "temporal": "high",
     "numeric": "high",
@@ -62,125 +97,473 @@ SEVERITY: dict[str, str] = {
     "framing": "low",
 }
 
-#: Words around a time expression that name the event it dates; two times are
-#: compared only when their events share a word.
-_EVENT_WINDOW = 5
+#: Words on each side of a time expression or a number that say what it is about.
+_EVENT_WINDOW = 6
+_NUMBER_WINDOW = 3
+
+
+@frozen
+class Hit:
+    """A discrepancy found by a check: its category, reason, severity and the values at odds.
+
+    ``detail`` names the values that differ ("'12' / 'at least 15'"); it joins the
+    finding id so two findings on the same claims stay apart.
+    """
+
+    category: Category
+    message: str
+    severity: str
+    detail: str = ""
 
 
 class _Context:
     """What the checks need to know about the documents of a run."""
 
-    __slots__ = ("documents", "lexicon")
+    __slots__ = ("documents", "lexicon", "roles")
 
     def __init__(self, documents: Sequence[Document], lexicon: Lexicon) -> None:
         self.documents = {d.name: d for d in documents}
         self.lexicon = lexicon
+        # Per document: the last word of a title -> the keys of the names that hold it
+        # ("minister" -> {"dray"}), to resolve "the prime minister said" across sources.
+        self.roles: dict[str, dict[str, set[str]]] = {}
+        for doc in documents:
+            table: dict[str, set[str]] = {}
+            for claim in doc.claims:
+                for e in claim.entities:
+                    if e.kind == "name" and e.role:
+                        table.setdefault(e.role.split()[-1], set()).add(e.key)
+            self.roles[doc.name] = table
 
     def published(self, claim: Claim) -> date | None:
         return self.documents[claim.source].published
 
 
-Check = Callable[[Claim, Claim, _Context], tuple[Category, str] | None]
+Check = Callable[[Claim, Claim, _Context], Hit | None]
 
 
-# ---------------------------------------------------------------------------
-# Pair checks
+def _words_near(
+    claim: Claim,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    *,
+    window: int,
+    stops: Sequence[tuple[int, int]] = (),
+    at_commas: bool = True,
+) -> set[str]:
+    """Return the content stems within ``window`` words of ``[start, end)`` in a claim.
 
-
-def _event_words(claim: Claim, tm: TimeMention, lexicon: Lexicon) -> set[str]:
-    """Return the content stems within a few words of a time expression."""
+    The window ends early at a clause break ("and", a semicolon; a comma too unless
+    ``at_commas`` is false) and at any of ``stops`` (the spans of other numbers or
+    dates, whose words are theirs).
+    """
     words = tokens(claim.text)
-    offset = claim.span.start
-    before = [w for w in words if w.end + offset <= tm.span.start][-_EVENT_WINDOW:]
-    after = [w for w in words if w.start + offset >= tm.span.end][:_EVENT_WINDOW]
+    base = claim.span.start
+    text = claim.text
+    before: list[Token] = []
+    for w in reversed([w for w in words if w.end + base <= start]):
+        gap_end = before[-1].start if before else start - base
+        if _breaks(text[w.end : gap_end], w, at_commas=at_commas) or _inside(w, base, stops):
+            break
+        before.append(w)
+        if len(before) == window:
+            break
+    after: list[Token] = []
+    for w in [w for w in words if w.start + base >= end]:
+        gap_start = after[-1].end if after else end - base
+        if _breaks(text[gap_start : w.start], w, at_commas=at_commas) or _inside(w, base, stops):
+            break
+        after.append(w)
+        if len(after) == window:
+            break
     return {
-        stem(w.text)
+        stem(lexicon.irregular_lemmas.get(w.lower, w.lower))
         for w in before + after
         if w.lower not in lexicon.stopwords and not w.text[:1].isdigit()
     }
 
 
-def _granularity_days(tm: TimeMention) -> int:
-    assert tm.interval is not None
-    return (tm.interval[1] - tm.interval[0]).days + 1
+def _breaks(gap: str, word: Token, *, at_commas: bool) -> bool:
+    marks = ",;:()" if at_commas else ";:()"
+    return any(c in gap for c in marks) or word.lower in {"and", "or", "but", "while"}
 
 
-def check_temporal(a: Claim, b: Claim, ctx: _Context) -> tuple[Category, str] | None:
+def _inside(word: Token, base: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= word.start + base and word.end + base <= e for s, e in spans)
+
+
+def _word_before(claim: Claim, start: int) -> str:
+    """Return the lower-cased word right before absolute offset ``start`` in a claim."""
+    words = [w for w in tokens(claim.text) if w.end + claim.span.start <= start]
+    return words[-1].lower if words else ""
+
+
+# ---------------------------------------------------------------------------
+# Temporal
+
+
+def _event_times(claim: Claim) -> list[TimeMention]:
+    """Return the calendar dates of a claim that may date its event.
+
+    A date inside a superlative's scope ("the largest since 1989") ranks, it does not
+    date; open-ended intervals ("before 2010") are too vague to contradict anything.
+    """
+    scopes = [o.span for o in claim.ordinals if o.scope_span is not None]
+    return [
+        t
+        for t in claim.times
+        if t.type in ("DATE", "TIME")
+        and t.interval is not None
+        and t.interval[0] != date.min
+        and t.interval[1] != date.max
+        and not any(s.contains(t.span) for s in scopes)
+    ]
+
+
+def _best_matches(
+    xs: Sequence[TimeMention], ys: Sequence[TimeMention], words: dict[int, set[str]]
+) -> dict[int, list[TimeMention]]:
+    """For each x, the ys whose neighbouring words it shares most (at least one word)."""
+    best: dict[int, list[TimeMention]] = {}
+    for x in xs:
+        scores = [(len(words[id(x)] & words[id(y)]), y) for y in ys]
+        top = max((s for s, _ in scores), default=0)
+        if top > 0:
+            best[id(x)] = [y for s, y in scores if s == top]
+    return best
+
+
+def _overlaps(x: TimeMention, y: TimeMention) -> bool:
+    assert x.interval is not None
+    assert y.interval is not None
+    return x.interval[0] <= y.interval[1] and y.interval[0] <= x.interval[1]
+
+
+def check_temporal(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     """Flag two dates of one event that cannot both hold (disjoint intervals)."""
-    for ta in a.times:
-        for tb in b.times:
-            if ta.interval is None or tb.interval is None or ta.type != tb.type:
+    lex = ctx.lexicon
+    ta, tb = _event_times(a), _event_times(b)
+    if not ta or not tb:
+        return None
+    bound = {id(t): _bound_word(c, t, lex) for c, ts in ((a, ta), (b, tb)) for t in ts}
+    # A long sentence may date several events ("signed today" and "arrives tomorrow");
+    # two dates are of one event when their neighbouring words are each other's best match.
+    words = {
+        id(t): _words_near(
+            c,
+            t.span.start,
+            t.span.end,
+            lex,
+            window=_EVENT_WINDOW,
+            stops=[(u.span.start, u.span.end) for u in c.times],
+            at_commas=False,
+        )
+        for c, ts in ((a, ta), (b, tb))
+        for t in ts
+    }
+    best_a, best_b = _best_matches(ta, tb, words), _best_matches(tb, ta, words)
+    pairs = [
+        (x, y)
+        for x in ta
+        for y in best_a.get(id(x), [])
+        if any(z is x for z in best_b.get(id(y), []))
+        and not any(_overlaps(x, z) for z in best_a[id(x)])
+        and not any(_overlaps(y, z) for z in best_b[id(y)])
+    ]
+    for x, y in pairs:
+        if bound[id(x)] != bound[id(y)] or _overlaps(x, y):
+            continue
+        if any(_overlaps(x, z) for z in tb) or any(_overlaps(y, z) for z in ta):
+            continue  # each date is stated by the other claim too ("late 2009 or early 2010")
+        return Hit(
+            "temporal",
+            f"{a.source} dates it {x.text!r} ({_interval_words(x, ctx.published(a))}) but "
+            f"{b.source} {y.text!r} ({_interval_words(y, ctx.published(b))}); "
+            "one event cannot have both dates.",
+            SEVERITY["temporal"],
+            f"{x.text} / {y.text}",
+        )
+    return None
+
+
+def _bound_word(claim: Claim, tm: TimeMention, lexicon: Lexicon) -> str:
+    """Return "since"/"until"/... when the date bounds a period rather than dating an event."""
+    word = _word_before(claim, tm.span.start)
+    return word if word in lexicon.time_bounds else ""
+
+
+def _interval_words(tm: TimeMention, published: date | None = None) -> str:
+    if tm.interval is None:
+        return tm.value
+    lo, hi = tm.interval
+    days = lo.isoformat() if lo == hi else f"{lo.isoformat()} to {hi.isoformat()}"
+    if tm.is_relative and published is not None:
+        return f"{days}, counted from its publication on {published.isoformat()}"
+    return days
+
+
+# ---------------------------------------------------------------------------
+# Numeric
+
+
+@frozen
+class _Amount:
+    """A number of a claim as the numeric check compares it, with the words around it."""
+
+    text: str
+    start: int
+    end: int
+    low: float
+    high: float
+    unit: str
+    context: frozenset[str]
+
+
+# TIMEX3 durations: "P12Y", "PT6H", "P1DE"; M is months before T and minutes after it.
+_DURATION = re.compile(r"P(T?)(\d+(?:\.\d+)?)(DE|CE|Y|M|W|D|H|S)")
+_DAYS = {"CE": 36525.0, "DE": 3652.5, "Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
+_TIME_DAYS = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
+# How a duration's TIMEX3 modifier widens it, like the approximations of numbers.
+_MODS: dict[str, tuple[float, float]] = {
+    "APPROX": (0.9, 1.1),
+    "MORE_THAN": (1.0, math.inf),
+    "EQUAL_OR_MORE": (1.0, math.inf),
+    "LESS_THAN": (0.8, 1.0),
+    "EQUAL_OR_LESS": (0.0, 1.0),
+}
+#: Units that are measures, not counted nouns: a bare number is never one of them.
+_MEASURE_UNITS = frozenset({"%", "score", "duration"})
+
+
+def _amounts(claim: Claim, lexicon: Lexicon) -> list[_Amount]:
+    spans = [(q.span.start, q.span.end) for q in claim.quantities]
+    spans += [(t.span.start, t.span.end) for t in claim.times]
+    found = [
+        _Amount(
+            q.text,
+            q.span.start,
+            q.span.end,
+            q.low,
+            q.high,
+            q.unit,
+            frozenset(
+                _words_near(
+                    claim, q.span.start, q.span.end, lexicon, window=_NUMBER_WINDOW, stops=spans
+                )
+                - {q.unit}
+            ),
+        )
+        for q in claim.quantities
+    ]
+    for t in claim.times:
+        m = _DURATION.fullmatch(t.value) if t.type == "DURATION" else None
+        if m is None:
+            continue
+        days = float(m.group(2)) * (_TIME_DAYS if m.group(1) else _DAYS)[m.group(3)]
+        lo, hi = _MODS.get(t.mod or "", (1.0, 1.0))
+        context = _words_near(
+            claim, t.span.start, t.span.end, lexicon, window=_NUMBER_WINDOW, stops=spans
+        )
+        found.append(
+            _Amount(
+                t.text,
+                t.span.start,
+                t.span.end,
+                days * lo,
+                days * hi,
+                "duration",
+                frozenset(context),
+            )
+        )
+    return found
+
+
+def _is_measure(unit: str) -> bool:
+    return unit in _MEASURE_UNITS or unit.startswith("#") or unit[:1].isupper()
+
+
+def _affinity(x: _Amount, y: _Amount) -> int:
+    """Return how surely two numbers state the same thing (0: not comparable).
+
+    The same unit counts 1; each shared word around them counts 2, so that "12 killed"
+    meets "killing 12" before it meets "40 people injured".
+    """
+    shared = 2 * len(x.context & y.context)
+    if x.unit and y.unit:
+        return 1 + shared if x.unit == y.unit else 0
+    unit = x.unit or y.unit
+    if unit and _is_measure(unit):
+        return 0
+    return shared
+
+
+def _fits(x: _Amount, y: _Amount) -> bool:
+    """Return whether two numbers' ranges meet: "$2.0 billion" and "$2.1 billion" only touch."""
+    if x.low == x.high or y.low == y.high:
+        return x.low <= y.high and y.low <= x.high
+    # Rounding ranges are half-open: 2.0 covers [1.95, 2.05) and 2.1 covers [2.05, 2.15).
+    return x.low < y.high and y.low < x.high
+
+
+def check_numeric(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
+    """Flag different quantities of the same thing that no rounding or hedge reconciles."""
+    xs, ys = _amounts(a, ctx.lexicon), _amounts(b, ctx.lexicon)
+    if not xs or not ys or _about_different_names(a, b, ctx.lexicon):
+        return None
+    score = {(i, j): _affinity(x, y) for i, x in enumerate(xs) for j, y in enumerate(ys)}
+    best_x = {i: _argmax(score[i, j] for j in range(len(ys))) for i in range(len(xs))}
+    best_y = {j: _argmax(score[i, j] for i in range(len(xs))) for j in range(len(ys))}
+    for i, x in enumerate(xs):
+        for j in best_x[i]:
+            y = ys[j]
+            if i not in best_y[j]:
                 continue
-            if ta.interval[0] <= tb.interval[1] and tb.interval[0] <= ta.interval[1]:
-                continue  # overlapping: a finer date inside a coarser one, or a date in a range
-            shared = _event_words(a, ta, ctx.lexicon) & _event_words(b, tb, ctx.lexicon)
-            if not shared:
+            if any(_fits(x, ys[k]) for k in best_x[i]) or any(_fits(xs[k], y) for k in best_y[j]):
                 continue
-            return "temporal", (
-                f"{a.source} dates it {ta.text!r} ({_interval_words(ta)}) but {b.source} "
-                f"dates it {tb.text!r} ({_interval_words(tb)}), and the two cannot both hold."
+            if not x.context & y.context:
+                continue  # the same unit of different things ("his 11 seasons", "her 19 seasons")
+            return Hit(
+                "numeric",
+                f"{a.source} says {x.text!r} but {b.source} says {y.text!r}; "
+                "the two numbers cannot both be right.",
+                SEVERITY["numeric"],
+                f"{x.text} / {y.text}",
             )
     return None
 
 
-def _interval_words(tm: TimeMention) -> str:
-    if tm.interval is None:
-        return tm.value
-    lo, hi = tm.interval
-    return lo.isoformat() if lo == hi else f"{lo.isoformat()} to {hi.isoformat()}"
+def _about_different_names(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Return whether each claim names someone the other does not ("Cheeks" / "DiLeo").
+
+    Their numbers are then about different subjects; a name changed in the same role
+    is the entity check's to report.
+    """
+    names_a = [e for e in a.entities if e.kind == "name"]
+    names_b = [e for e in b.entities if e.kind == "name"]
+    return any(not any(_same_entity(e, f, lexicon) for f in b.entities) for e in names_a) and any(
+        not any(_same_entity(e, f, lexicon) for f in a.entities) for e in names_b
+    )
 
 
-def check_numeric(a: Claim, b: Claim, ctx: _Context) -> tuple[Category, str] | None:
-    """Flag different quantities of the same unit that no rounding or hedge reconciles."""
-    for unit in sorted({q.unit for q in a.quantities} & {q.unit for q in b.quantities}):
-        if not unit:
-            continue
-        qa = [q for q in a.quantities if q.unit == unit]
-        qb = [q for q in b.quantities if q.unit == unit]
-        if any(x.low <= y.high and y.low <= x.high for x in qa for y in qb):
-            continue
-        x, y = min(
-            ((x, y) for x in qa for y in qb),
-            key=lambda p: (abs(math.log((p[0].value + 1) / (p[1].value + 1))), p[0].text),
-        )
-        return "numeric", (
-            f"{a.source} says {x.text!r} but {b.source} says {y.text!r}; "
-            "the two numbers cannot both be right."
-        )
-    return None
+def _argmax(values: Iterable[int]) -> list[int]:
+    scored = list(values)
+    top = max(scored, default=0)
+    return [k for k, v in enumerate(scored) if v == top] if top > 0 else []
 
 
-def _scope_terms(scope: str, lexicon: Lexicon) -> set[str]:
-    return {
-        stem(w.text)
-        for w in tokens(scope)
-        if w.lower not in lexicon.stopwords or w.lower in {"my", "our", "his", "her", "their"}
-    }
+# ---------------------------------------------------------------------------
+# Framing
+
+_PRONOUN_POSSESSORS = frozenset({"my", "our", "his", "her", "its", "their", "your"})
 
 
-def _same_terms(x: set[str], y: set[str]) -> float:
-    if not x and not y:
-        return 1.0
-    matched = {t for t in x if any(entity_keys_match(t, u) for u in y)}
-    matched_y = {u for u in y if any(entity_keys_match(t, u) for t in x)}
-    return (len(matched) + len(matched_y)) / (len(x) + len(y))
+def _heads_match(x: str, y: str) -> bool:
+    """Return whether two ranked nouns are the same thing, perhaps qualified otherwise.
+
+    "stadium" ~ "stadium built" (one is the start of the other), and "private
+    spacecraft" ~ "American spacecraft" (the same noun; the modifiers are a scope).
+    """
+    sx, sy = [stem(w) for w in x.split()], [stem(w) for w in y.split()]
+    short, long = (sx, sy) if len(sx) <= len(sy) else (sy, sx)
+    return long[: len(short)] == short or (bool(sx) and bool(sy) and sx[-1] == sy[-1])
 
 
-def check_framing(a: Claim, b: Claim, ctx: _Context) -> tuple[Category, str] | None:
-    """Flag the same ordinal or superlative of the same noun under a different scope."""
+def _modifiers(head: str, other: str) -> set[str]:
+    """Return the words of a ranked noun phrase that the other one lacks ("private")."""
+    theirs = {stem(w) for w in other.split()}
+    return {stem(w) for w in head.split()} - theirs
+
+
+def _scope_terms(claim: Claim, ordinal: Ordinal, lexicon: Lexicon) -> set[str]:
+    """Return the content stems that qualify a rank: its possessor and its phrases.
+
+    A single day in the scope ("on Friday") dates the event rather than limiting the
+    rank; a pronoun possessor ("my", "his") names the speaker's subject, the same in
+    any wording.
+    """
+    days = [
+        t.span for t in claim.times if t.interval is not None and t.interval[0] == t.interval[1]
+    ]
+    parts = ordinal.scope.split("; ") if ordinal.scope else []
+    possessor = parts[0] if len(parts) == 2 or (parts and ordinal.scope_span is None) else ""
+    words = [w.lower for w in tokens(possessor)]
+    if ordinal.scope_span is not None:
+        base = claim.span.start
+        words += [
+            w.lower
+            for w in tokens(claim.text)
+            if ordinal.scope_span.start <= w.start + base
+            and w.end + base <= ordinal.scope_span.end
+            and not any(d.start <= w.start + base < d.end for d in days)
+        ]
+    return {stem(w) for w in words if w not in lexicon.stopwords and w not in _PRONOUN_POSSESSORS}
+
+
+def _claim_stems(claim: Claim) -> set[str]:
+    return {stem(w.lower) for w in tokens(claim.text)}
+
+
+def _rank_hedge(claim: Claim, ordinal: Ordinal, lexicon: Lexicon) -> str:
+    """Return the hedge just before a rank ("one of the", "probably"), or ""."""
+    head = claim.text[: ordinal.span.start - claim.span.start]
+    head = re.split(r"[,;:()“”\"]", head)[-1].lower()
+    words = [w.lower for w in tokens(head)][-6:]
+    tail = " ".join(words)
+    for phrase in lexicon.rank_hedges:
+        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?: the| its| their| a| an)?$", tail):
+            return phrase
+        if " " not in phrase and phrase in words[-4:]:
+            return phrase
+    return ""
+
+
+def check_framing(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
+    """Flag the same rank of the same noun hedged on one side, or under another scope."""
+    lex = ctx.lexicon
     for oa in a.ordinals:
         for ob in b.ordinals:
-            if oa.word != ob.word or oa.head != ob.head:
+            if oa.word != ob.word or not _heads_match(oa.head, ob.head):
                 continue
-            sa, sb = _scope_terms(oa.scope, ctx.lexicon), _scope_terms(ob.scope, ctx.lexicon)
-            if _same_terms(sa, sb) >= 0.75:
+            if (
+                oa.word in lex.ordinal_words
+                and oa.head.split()[-1:]
+                and (oa.head.split()[-1] in lex.sequence_nouns)
+            ):
+                continue  # "the seventh round", "the first day": a position, not a rank
+            if bool(oa.head) != bool(ob.head):
                 continue
-            who_a = f" ({_speaker_words(a)})" if a.attribution else ""
-            who_b = f" ({_speaker_words(b)})" if b.attribution else ""
-            return "framing", (
-                f"Both call it the {oa.word} {oa.head}, but {a.source}{who_a} scopes it "
+            what = f"{oa.word} {oa.head}".strip()
+            hedge_a, hedge_b = _rank_hedge(a, oa, lex), _rank_hedge(b, ob, lex)
+            if bool(hedge_a) != bool(hedge_b):
+                (hedged, h, oh), (plain, op) = (
+                    ((a, hedge_a, oa), (b, ob)) if hedge_a else ((b, hedge_b, ob), (a, oa))
+                )
+                return Hit(
+                    "framing",
+                    f"{plain.source} calls it the {what} ({op.text!r}) but {hedged.source} "
+                    f"hedges it with {h!r} ({h} ... {oh.text!r}).",
+                    SEVERITY["framing"],
+                    f"hedge {h}",
+                )
+            sa = _scope_terms(a, oa, lex) | _modifiers(oa.head, ob.head)
+            sb = _scope_terms(b, ob, lex) | _modifiers(ob.head, oa.head)
+            if not sa or not sb:
+                continue  # an unqualified rank is less specific, not contradicted
+            known_a, known_b = _claim_stems(a), _claim_stems(b)
+            extra_a = {t for t in sa if not any(entity_keys_match(t, u) for u in sb | known_b)}
+            extra_b = {t for t in sb if not any(entity_keys_match(t, u) for u in sa | known_a)}
+            if not extra_a and not extra_b:
+                continue
+            who_a = f" ({_speaker_words(a.attribution)})" if a.attribution else ""
+            who_b = f" ({_speaker_words(b.attribution)})" if b.attribution else ""
+            return Hit(
+                "framing",
+                f"Both call it the {what}, but {a.source}{who_a} scopes it "
                 f"{_scope_words(oa.scope)} and {b.source}{who_b} {_scope_words(ob.scope)}; "
-                "these are not the same claim."
+                "these are not the same claim.",
+                SEVERITY["framing"],
+                f"{oa.text} / {ob.text}",
             )
     return None
 
@@ -189,70 +572,334 @@ def _scope_words(scope: str) -> str:
     return repr(scope.replace("; ", " ... ")) if scope else "without any qualifier"
 
 
-def _speaker_words(claim: Claim) -> str:
-    assert claim.attribution is not None
-    how = {"quote": "quoting", "according to": "according to"}.get(
-        claim.attribution.how, "attributed to"
+def _speaker_words(attribution: Attribution) -> str:
+    how = {"quote": "quoting", "according to": "according to"}.get(attribution.how, "attributed to")
+    return f"{how} {attribution.speaker}"
+
+
+# ---------------------------------------------------------------------------
+# Attribution
+
+
+def _speaker_keys(att: Attribution, ctx: _Context) -> set[str]:
+    """Return the keys a speaker may go by: its own, and the names holding its title."""
+    keys = {att.key}
+    words = [w.lower() for w in att.speaker.split() if w.lower() not in ctx.lexicon.stopwords]
+    if words and not any(w[:1].isupper() for w in att.speaker.split()[-1:]):
+        for table in ctx.roles.values():
+            keys.update(table.get(words[-1], ()))
+    return keys
+
+
+def _same_speaker(x: Attribution, y: Attribution, a: Claim, b: Claim, ctx: _Context) -> bool:
+    kx, ky = _speaker_keys(x, ctx), _speaker_keys(y, ctx)
+    if any(entity_keys_match(p, q) for p in kx for q in ky):
+        return True
+    # A bare title ("said Secretary") may be whoever holds it: it contradicts a name,
+    # though not another title ("the mayor" is not "the governor").
+    for title, other in ((x, y), (y, x)):
+        if _is_bare_title(title, ctx.lexicon) and _is_named(other, ctx.lexicon):
+            return True
+    # "the company" may be any company its own article names: "Brightwater" in the other.
+    for desc, named, desc_claim in ((x, y, a), (y, x, b)):
+        # Only a bare name ("Brightwater"), not a titled person ("Crisply's chief executive").
+        if _is_description(desc) and all(w[:1].isupper() for w in named.speaker.split()):
+            doc = ctx.documents[desc_claim.source]
+            names = {e.key for c in doc.claims for e in c.entities if e.kind == "name"}
+            if any(entity_keys_match(k, n) for k in _speaker_keys(named, ctx) for n in names):
+                return True
+    # "police" and "the regional police chief": one names the other.
+    return fuzz.token_set_ratio(x.speaker.lower(), y.speaker.lower()) >= 80
+
+
+def _is_bare_title(att: Attribution, lexicon: Lexicon) -> bool:
+    titles = {t.rstrip(".") for t in lexicon.titles}
+    words = [w.lower().rstrip(".") for w in att.speaker.split()]
+    return all(w in titles or w in lexicon.stopwords for w in words)
+
+
+def _is_named(att: Attribution, lexicon: Lexicon) -> bool:
+    """Return whether a speaker has a proper name ("Kempthorne", "police chief Sara Lind")."""
+    titles = {t.rstrip(".") for t in lexicon.titles}
+    return any(
+        w[:1].isupper() and w.lower().rstrip(".") not in titles | lexicon.stopwords
+        for w in att.speaker.split()
     )
-    return f"{how} {claim.attribution.speaker}"
 
 
-def check_attribution(a: Claim, b: Claim, ctx: _Context) -> tuple[Category, str] | None:
-    """Flag a claim the sources give to different speakers."""
-    if a.attribution is None or b.attribution is None:
-        return None
-    if entity_keys_match(a.attribution.key, b.attribution.key):
-        return None
-    # A role named in one ("the President") and the person in the other resolve to
-    # the same key only within a document; across documents compare the words too.
-    if fuzz.token_set_ratio(a.attribution.speaker.lower(), b.attribution.speaker.lower()) >= 80:
-        return None
-    return "attribution", (
-        f"{a.source} gives this to {a.attribution.speaker} ({a.attribution.how}) but "
-        f"{b.source} to {b.attribution.speaker} ({b.attribution.how})."
+def _is_description(att: Attribution) -> bool:
+    """Return whether a speaker is "the" and common nouns ("the company", "the ministry")."""
+    words = att.speaker.split()
+    return (
+        len(words) >= 2
+        and words[0].lower() == "the"
+        and not any(w[:1].isupper() for w in words[1:])
     )
 
+
+def _is_generic(att: Attribution, lexicon: Lexicon) -> bool:
+    """Return whether a speaker names no one in particular ("officials", "police")."""
+    words = att.speaker.split()
+    if any(w[:1].isupper() for w in words[1:]) or (
+        words and words[0][:1].isupper() and words[0].lower() not in lexicon.stopwords
+    ):
+        return False
+    head = words[-1].lower() if words else ""
+    return head in lexicon.generic_speakers or (head.endswith("s") and not head.endswith("ss"))
+
+
+def _speaker_acts(att: Attribution, claim: Claim, ctx: _Context) -> bool:
+    """Return whether the speaker is an actor of the fact ("Lumen said it would close ...")."""
+    keys = _speaker_keys(att, ctx)
+    if any(entity_keys_match(k, e.key) for k in keys for e in claim.entities):
+        return True
+    heads = {stem(w) for w in att.speaker.split()[-1:]}
+    return bool(heads & set(claim.terms))
+
+
+_QUOTE_MARKS = '"“”‘’«»'
+
+
+def _says_someone_said(claim: Claim, lexicon: Lexicon) -> bool:
+    """Return whether a claim is a quotation or reports speech, whoever the speaker is."""
+    text = claim.text.strip()
+    if claim.is_quote or text[:1] in _QUOTE_MARKS:
+        return True
+    words = {w.lower for w in tokens(text)}
+    low = text.lower()
+    return bool(words & lexicon.reporting_verbs) or any(
+        re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", low)
+        for p in lexicon.according_to
+        if p != "per"
+    )
+
+
+def _said_terms(claim: Claim) -> set[str]:
+    """Return the claim's terms outside its attribution ("..., the owner claimed")."""
+    att = claim.attribution
+    if att is None:
+        return set(claim.terms)
+    named = {stem(w.lower) for w in tokens(att.text)}
+    return {t for t in claim.terms if t not in named}
+
+
+#: Two claims state the same thing when at least half their terms are shared (Dice
+#: coefficient) and at least two are: a fact, not a word of it ("I've done it").
+_SAME_STATEMENT = 0.5
+
+
+def _same_statement(x: set[str], y: set[str]) -> bool:
+    shared = len(x & y)
+    return shared >= 2 and 2 * shared / (len(x) + len(y)) >= _SAME_STATEMENT
+
+
+def check_attribution(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
+    """Flag a statement given to different speakers, or a fact that the other source attributes."""
+    aa, ab = a.attribution, b.attribution
+    if aa is None and ab is None:
+        return None
+    # Who said it matters only when both say the same thing, not two facts of one story.
+    if not _same_statement(_said_terms(a), _said_terms(b)):
+        return None
+    if aa is None or ab is None:
+        said, plain = (a, b) if aa is not None else (b, a)
+        att = said.attribution
+        assert att is not None
+        if (
+            plain.modality == "hedged"
+            or _speaker_acts(att, plain, ctx)
+            or _says_someone_said(plain, ctx.lexicon)
+            or att.speaker.lower() in ctx.lexicon.news_agencies
+        ):
+            return None  # a wire service ("dpa reported") is a channel, not a claimant
+        return Hit(
+            "attribution",
+            f"{plain.source} states this as fact; {said.source} attributes it to "
+            f"{att.speaker} ({att.text.strip()!r}).",
+            "low",
+            f"fact / {att.speaker}",
+        )
+    if _same_speaker(aa, ab, a, b, ctx):
+        return None
+    is_quote = a.is_quote or b.is_quote or "quote" in (aa.how, ab.how)
+    if not is_quote and (_is_generic(aa, ctx.lexicon) or _is_generic(ab, ctx.lexicon)):
+        return None
+    return Hit(
+        "attribution",
+        f"{a.source} gives this to {aa.speaker} ({aa.text.strip()!r}) but {b.source} to "
+        f"{ab.speaker} ({ab.text.strip()!r}).",
+        SEVERITY["attribution"],
+        f"{aa.speaker} / {ab.speaker}",
+    )
+
+
+# ---------------------------------------------------------------------------
+# Status
 
 _PLANNED = frozenset({"planned", "expected"})
 
 
-def check_status(a: Claim, b: Claim, ctx: _Context) -> tuple[Category, str] | None:
+def _event_day(claim: Claim, ctx: _Context) -> date | None:
+    """Return the last day of the event a claim dates, or its publication date."""
+    times = _event_times(claim)
+    if len(times) == 1 and times[0].interval is not None:
+        return times[0].interval[1]
+    return ctx.published(claim)
+
+
+#: Words after a negation in which to find what it denies: its first content word
+#: ("did not close", "has not yet voted").
+_NEGATED_WINDOW = 4
+
+
+def _negates_shared(neg: Claim, pos: Claim, lexicon: Lexicon) -> bool:
+    """Return whether the negation denies something the other claim affirms.
+
+    A negation denies the first content word after it; when that word is not in the
+    other claim, the two sentences negate and affirm different things ("he did not
+    know why" in one, "the officers took the bomb inside" in the other).
+    """
+    words = tokens(neg.text)
+    others = set(pos.terms) | {
+        stem(lexicon.irregular_lemmas.get(w.lower, w.lower)) for w in tokens(pos.text)
+    }
+    for i, w in enumerate(words):
+        low = w.lower
+        if low in lexicon.negations - {"without", "no", "none"} or low.endswith(("n't", "n’t")):
+            denied = [
+                stem(lexicon.irregular_lemmas.get(v.lower, v.lower))
+                for v in words[i + 1 : i + 1 + _NEGATED_WINDOW]
+                if v.lower not in lexicon.stopwords
+            ]
+            if denied[:1] and denied[0] in others:
+                return True
+    return False
+
+
+def _is_pending(claim: Claim, lexicon: Lexicon) -> bool:
+    text = claim.text.lower()
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text) for p in lexicon.pending_negations
+    )
+
+
+def check_status(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     """Flag plan-versus-done that publication dates do not explain, or a negated fact."""
-    if a.is_negated != b.is_negated and fuzz.token_set_ratio(
-        " ".join(a.terms), " ".join(b.terms)
-    ) >= 70:
+    if (
+        a.is_negated != b.is_negated
+        and _same_statement(set(a.terms), set(b.terms))
+        and _negates_shared(*((a, b) if a.is_negated else (b, a)), ctx.lexicon)
+    ):
         neg, pos = (a, b) if a.is_negated else (b, a)
-        return "status", f"{neg.source} says this did not happen; {pos.source} says it did."
+        told, happened = ctx.published(neg), _event_day(pos, ctx)
+        pending = _is_pending(neg, ctx.lexicon)
+        if pending and pos.modality in _PLANNED:
+            return None  # "has not yet taken effect" and "will take effect" agree
+        if pending and told is not None and happened is not None and told < happened:
+            return None  # "not yet" told before the day it happened
+        return Hit(
+            "status",
+            f"{neg.source} says this did not happen; {pos.source} says it did.",
+            SEVERITY["status"],
+            "negated / affirmed",
+        )
     for plan, done in ((a, b), (b, a)):
         if plan.modality in _PLANNED and done.modality == "done":
-            p_date, d_date = ctx.published(plan), ctx.published(done)
-            if p_date is None or d_date is None or p_date <= d_date:
+            told, happened = ctx.published(plan), _event_day(done, ctx)
+            if told is None or happened is None or told <= happened:
                 continue  # a plan told before (or as) it happened is compatible with its report
-            return "status", (
-                f"{plan.source} (published {p_date}) still reports this as {plan.modality}, "
-                f"but {done.source} (published earlier, {d_date}) reports it done."
+            return Hit(
+                "status",
+                f"{plan.source} (published {told}) still reports this as {plan.modality}, "
+                f"but {done.source} reports it done ({happened}).",
+                SEVERITY["status"],
+                f"{plan.modality} / done",
             )
     return None
 
 
-def check_entity(a: Claim, b: Claim, ctx: _Context) -> tuple[Category, str] | None:
-    """Flag the same title held by different names ("Prime Minister X" vs "Prime Minister Y")."""
-    for ea in a.entities:
-        if not ea.role or ea.kind != "name":
-            continue
-        for eb in b.entities:
-            if eb.role != ea.role or eb.kind != "name":
+# ---------------------------------------------------------------------------
+# Entity
+
+
+def _slots(claim: Claim, entity: Entity, lexicon: Lexicon) -> set[tuple[str, str]]:
+    """Return the roles a name fills in a claim: its title, its preposition, its verb."""
+    slots: set[tuple[str, str]] = set()
+    if entity.role:
+        slots.add(("title", entity.role.split()[-1]))
+    words = tokens(claim.text)
+    base = claim.span.start
+    before = [w for w in words if w.end + base <= entity.span.start]
+    after = [w for w in words if w.start + base >= entity.span.end]
+    if before and claim.text[before[-1].end : entity.span.start - base].strip() == "":
+        prev = before[-1].lower
+        if prev in lexicon.role_prepositions:
+            slots.add(("after", prev))
+        elif prev.rstrip(".") in lexicon.titles and not before[-1].is_capitalized:
+            slots.add(("title", prev.rstrip(".")))
+    governed = bool(before) and before[-1].lower in (
+        lexicon.role_prepositions | lexicon.containment_prepositions | lexicon.scope_words
+    )
+    if not governed and after and claim.text[entity.span.end - base : after[0].start].strip() == "":
+        nxt = after[0]
+        # A verb in the past ("scored", "agreed", "won"); "courthouse" after
+        # "Fulton County" is a noun the name modifies, not its verb.
+        # Speakers ("Doyle told the court") are the attribution check's to compare.
+        is_verb = nxt.lower not in lexicon.reporting_verbs and (
+            nxt.lower in lexicon.irregular_past or (nxt.lower.endswith("ed") and len(nxt.lower) > 3)
+        )
+        if not nxt.is_capitalized and is_verb:
+            slots.add(("subject of", stem(lexicon.irregular_lemmas.get(nxt.lower, nxt.lower))))
+    return slots
+
+
+def _name_words(entity: Entity, lexicon: Lexicon) -> set[str]:
+    titles = {t.rstrip(".") for t in lexicon.titles}
+    return {
+        stem(w)
+        for w in entity.text.split()
+        if w.lower().rstrip(".") not in titles and w.lower() not in lexicon.stopwords
+    }
+
+
+def _same_entity(x: Entity, y: Entity, lexicon: Lexicon) -> bool:
+    """Return whether two mentions may name one entity.
+
+    Their keys must match, and, for two names, the words of one must be among the
+    other's: "Victor Hale" ~ "Hale", but "Mill Park" is not "Kingsway Park" although
+    both are keyed by their last word.
+    """
+    if not entity_keys_match(x.key, y.key):
+        return False
+    if x.kind != "name" or y.kind != "name":
+        return True
+    wx, wy = _name_words(x, lexicon), _name_words(y, lexicon)
+    return not wx or not wy or wx <= wy or wy <= wx
+
+
+def check_entity(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
+    """Flag two different names in the same role ("Coach X" / "Coach Y", "near X" / "near Y")."""
+    lex = ctx.lexicon
+    names_a = [e for e in a.entities if e.kind == "name"]
+    names_b = [e for e in b.entities if e.kind == "name"]
+    only_a = [e for e in names_a if not any(_same_entity(e, f, lex) for f in b.entities)]
+    only_b = [e for e in names_b if not any(_same_entity(e, f, lex) for f in a.entities)]
+    for ea in only_a:
+        slots_a = _slots(a, ea, lex)
+        for eb in only_b:
+            shared = sorted(slots_a & _slots(b, eb, lex))
+            if not shared:
                 continue
-            if entity_keys_match(ea.key, eb.key):
-                break
-            others_b = {e.key for e in b.entities if e.role == ea.role}
-            if any(entity_keys_match(ea.key, k) for k in others_b):
-                break
-            others_a = {e.key for e in a.entities if e.role == ea.role}
-            if any(entity_keys_match(eb.key, k) for k in others_a):
-                continue
-            return "entity", (
-                f"{a.source} names the {ea.role} as {ea.text!r} but {b.source} as {eb.text!r}."
+            kind, word = shared[0]
+            role = {"title": f"as {word}", "after": f"after {word!r}"}.get(
+                kind, f"as the subject of {word!r}"
+            )
+            return Hit(
+                "entity",
+                f"{a.source} names {ea.text!r} but {b.source} names {eb.text!r} in the same "
+                f"role ({role}).",
+                SEVERITY["entity"],
+                f"{ea.text} / {eb.text}",
             )
     return None
 
@@ -272,49 +919,116 @@ def check_pair(
 ) -> list[tuple[Category, str]]:
     """Run every pair check on two aligned claims; return ``(category, reason)`` for each hit."""
     ctx = _Context(documents, lexicon)
+    return [(hit.category, hit.message) for hit in _pair_hits(a, b, ctx)]
+
+
+def _pair_hits(a: Claim, b: Claim, ctx: _Context) -> list[Hit]:
     return [hit for check in PAIR_CHECKS if (hit := check(a, b, ctx)) is not None]
 
 
 # ---------------------------------------------------------------------------
 # One source on its own
 
+#: How far outside a relative period ("last week") the next sentence's date may lie
+#: and still read as dating the same thing; further away it reads as background.
+_NEAR_DAYS = 31
+
 
 def check_document(doc: Document, *, lexicon: Lexicon = ENGLISH) -> tuple[Finding, ...]:
     """Return a source's inconsistencies with itself.
 
-    A sentence that places something in a period relative to the publication
-    date ("earlier this year", "last week") followed, in the same paragraph, by a
-    sentence that opens with the date of that very thing, outside the period and
-    closer to it than the period is long: the second dates what the first
-    mentions, and the two disagree.
+    - A sentence that places something in a period relative to the publication date
+      ("earlier this year", "last week"), followed in the same paragraph by a sentence
+      that opens with the date of that very thing ("In September 2025, ...", simple past,
+      not the past perfect of background), outside the period but near it (within the
+      period's length or a month).
+    - A deictic day written with a calendar date ("tomorrow, March 5") that the
+      publication date contradicts.
+    - A weekday written with a date that falls on another weekday.
     """
     findings: list[Finding] = []
     claims = doc.claims
-    for first, second in zip(claims, claims[1:], strict=False):
-        if first.paragraph != second.paragraph or doc.published is None:
+    published = doc.published
+    for first, second in itertools.pairwise(claims):
+        if first.paragraph != second.paragraph or published is None:
             continue
-        lead = _leading_time(second)
-        if lead is None or lead.is_relative or lead.interval is None:
-            continue
-        for tm in first.times:
-            if not tm.is_relative or tm.interval is None:
-                continue
-            lo, hi = tm.interval
-            extent = (hi - lo).days + 1
-            period = max(extent, _period_of(tm))
-            gap = (lo - lead.interval[1]).days if lead.interval[1] < lo else (
-                (lead.interval[0] - hi).days if lead.interval[0] > hi else 0
-            )
-            if gap <= 0 or gap > period:
-                continue
-            message = (
-                f"{doc.name} places this {tm.text!r}, which, published {doc.published}, means "
-                f"{_interval_words(tm)}; but the next sentence dates it {lead.text!r} "
-                f"({_interval_words(lead)})."
-            )
-            findings.append(_finding("discrepancy", "temporal", (first, second), message))
-            break
+        hit = _relative_then_dated(first, second, published, doc.name)
+        if hit is not None:
+            findings.append(_finding("discrepancy", hit, (first, second)))
+    findings.extend(
+        _finding("discrepancy", hit, (claim,))
+        for claim in claims
+        for hit in _self_dating(claim, published, doc.name)
+    )
     return tuple(findings)
+
+
+def _relative_then_dated(first: Claim, second: Claim, published: date, name: str) -> Hit | None:
+    lead = _leading_time(second)
+    if lead is None or lead.is_relative or lead.interval is None:
+        return None
+    if re.search(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", second.text):
+        return None  # the past perfect tells what came before: background, not the event
+    for tm in first.times:
+        if not tm.is_relative or tm.interval is None:
+            continue
+        lo, hi = tm.interval
+        period = max((hi - lo).days + 1, _period_of(tm))
+        if lead.interval[1] < lo:
+            gap = (lo - lead.interval[1]).days
+        elif lead.interval[0] > hi:
+            gap = (lead.interval[0] - hi).days
+        else:
+            gap = 0
+        if gap <= 0 or gap > max(period, _NEAR_DAYS):
+            continue
+        return Hit(
+            "temporal",
+            f"{name} places this {tm.text!r}, which, published {published}, means "
+            f"{_interval_words(tm)}; but the next sentence dates it {lead.text!r} "
+            f"({_interval_words(lead)}).",
+            SEVERITY["temporal"],
+            f"{tm.text} / {lead.text}",
+        )
+    return None
+
+
+def _self_dating(claim: Claim, published: date | None, name: str) -> list[Hit]:
+    """Return the dates of a claim that contradict their own deictic day or weekday."""
+    hits: list[Hit] = []
+    if published is not None:
+        for anchor in find_publication_anchors(claim.text):
+            expected = published + timedelta(days=anchor.offset_days)
+            year = anchor.year if anchor.year is not None else expected.year
+            if (year, anchor.month, anchor.day) == (expected.year, expected.month, expected.day):
+                continue
+            deictic = anchor.text.split(",")[0].split("(")[0].strip()
+            hits.append(
+                Hit(
+                    "temporal",
+                    f"{name}, published {published}, writes {anchor.text!r}, but "
+                    f"{deictic!r} would be {expected.isoformat()}.",
+                    SEVERITY["temporal"],
+                    anchor.text,
+                )
+            )
+    weekdays = dict(ENGLISH_TIMES.weekdays)
+    for tm in claim.times:
+        if tm.type != "DATE" or tm.interval is None or tm.interval[0] != tm.interval[1]:
+            continue
+        day = tm.interval[0]
+        named = [w for w in tokens(tm.text) if w.lower in weekdays and w.is_capitalized]
+        if named and weekdays[named[0].lower] != day.weekday():
+            hits.append(
+                Hit(
+                    "temporal",
+                    f"{name} writes {tm.text!r}, but {day.isoformat()} is a "
+                    f"{day.strftime('%A')}, not a {named[0].text}.",
+                    SEVERITY["temporal"],
+                    tm.text,
+                )
+            )
+    return hits
 
 
 def _period_of(tm: TimeMention) -> int:
@@ -339,29 +1053,44 @@ def _leading_time(claim: Claim) -> TimeMention | None:
 # Findings
 
 
-def finding_id(kind: str, category: str | None, claims: Sequence[Claim]) -> str:
-    """Return a stable id for a finding, from its kind and its claims' sources and words.
+def finding_id(
+    kind: str, category: str | None, claims: Sequence[Claim], *, detail: str = ""
+) -> str:
+    """Return a stable id for a finding, from its kind, its claims' words and what differs.
 
-    The id depends on the claims' text, not their offsets, so a baseline pinned on a
-    finding survives an edit elsewhere in the article.
+    The id depends on the claims' sources and text (white space normalized), not on
+    their offsets, so a baseline pinned on a finding survives an edit elsewhere in
+    the article; ``detail`` (the values at odds) keeps two findings on the same claims
+    apart.
+
+    Examples:
+        >>> from reconcile._types import Claim, Span
+        >>> c = Claim("a@0-9", "a.txt", Span(0, 9), "Two died.")
+        >>> finding_id("discrepancy", "numeric", [c], detail="Two / five")
+        'numeric-28796fa69721'
     """
     parts = sorted(f"{c.source}\x1f{' '.join(c.text.split())}" for c in claims)
-    digest = hashlib.sha256("\x1e".join([kind, category or "", *parts]).encode()).hexdigest()
+    fields = [kind, category or "", *parts]
+    if detail:
+        fields.append(detail)
+    digest = hashlib.sha256("\x1e".join(fields).encode()).hexdigest()
     prefix = category or kind.replace("_", "-")
     return f"{prefix}-{digest[:12]}"
 
 
 def _finding(
-    kind: FindingKind, category: Category | None, claims: Sequence[Claim], message: str
+    kind: FindingKind, hit: Hit | None, claims: Sequence[Claim], message: str = ""
 ) -> Finding:
     return Finding(
-        id=finding_id(kind, category, claims),
+        id=finding_id(
+            kind, hit.category if hit else None, claims, detail=hit.detail if hit else ""
+        ),
         kind=kind,
-        category=category,
+        category=hit.category if hit else None,
         claims=tuple(c.id for c in claims),
-        message=message,
+        message=hit.message if hit else message,
         evidence=tuple(Evidence(c.source, c.span, c.text) for c in claims),
-        severity=SEVERITY.get(category) if category else None,
+        severity=hit.severity if hit else None,
     )
 
 
@@ -386,10 +1115,7 @@ def reconcile_alignments(
         hits: list[Finding] = []
         for link in group.links:
             a, b = by_id[link.claims[0]], by_id[link.claims[1]]
-            for check in PAIR_CHECKS:
-                hit = check(a, b, ctx)
-                if hit is not None:
-                    hits.append(_finding("discrepancy", hit[0], (a, b), hit[1]))
+            hits.extend(_finding("discrepancy", hit, (a, b)) for hit in _pair_hits(a, b, ctx))
         if hits:
             findings.extend(hits)
         else:
@@ -404,11 +1130,11 @@ def reconcile_alignments(
             )
     for doc in documents:
         findings.extend(check_document(doc, lexicon=lexicon))
-        for claim in doc.claims:
-            if claim.id not in aligned:
-                findings.append(
-                    _finding("single_source", None, (claim,), f"Only {claim.source} says this.")
-                )
+        findings.extend(
+            _finding("single_source", None, (claim,), f"Only {claim.source} says this.")
+            for claim in doc.claims
+            if claim.id not in aligned
+        )
     unique = {f.id: f for f in findings}
     return tuple(sorted(unique.values(), key=_finding_order))
 

@@ -23,6 +23,7 @@ from reconcile._types import Report, Source
 from reconcile.errors import ReconcileError, UsageError
 from reconcile.pipeline import check, compare
 from reconcile.sources import parse_published
+from reconcile.testing import compare_baseline, load_baseline
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -48,7 +49,8 @@ def _build_parser() -> argparse.ArgumentParser:
             "Read several articles about the same event and tell, with evidence, where they "
             "agree, where they disagree, and what only one of them says."
         ),
-        epilog="Exit codes: 0 report produced; 1 --fail-on matched; 2 bad input or usage.",
+        epilog="Exit codes: 0 report produced; 1 --fail-on matched, or a finding not in "
+        "--baseline; 2 bad input or usage.",
     )
     parser.add_argument("--version", action="version", version=f"reconcile {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -82,6 +84,15 @@ def _build_parser() -> argparse.ArgumentParser:
             metavar="NAME=DATE",
             help="the publication date of a source, by file base name (YYYY-MM-DD); "
             "repeat for several; wins over what the text implies",
+        )
+        p.add_argument(
+            "--baseline",
+            metavar="FILE",
+            type=Path,
+            default=None,
+            help="the story's accepted findings (a baseline file the pytest plugin writes, or a "
+            "--format json report): exit 1 when the report has a finding FILE does not list, "
+            "and list new and disappeared findings on stderr",
         )
         p.add_argument("--quiet", "-q", action="store_true", help="no progress output on stderr")
         p.add_argument(
@@ -163,6 +174,9 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> i
         parser.print_help(out)
         return EXIT_USAGE
     published = _published(args.published)
+    # Read the baseline first: a missing or broken one is bad input (exit 2), found
+    # before the sources are parsed.
+    baseline = load_baseline(args.baseline) if args.baseline is not None else None
     sources = [Source.from_file(path) for path in args.files]
     progress = _Progress(sys.stderr, enabled=not args.quiet)
     if args.command == "check":
@@ -188,6 +202,16 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> i
             raise UsageError(msg) from err
     else:
         out.write(rendered)
+    if baseline is not None:
+        # The baseline refines --fail-on: only findings it does not list fail the run.
+        diff = compare_baseline(report, baseline)
+        if diff.has_changes:
+            hint = (
+                "If these changes are expected, make the current findings the baseline: "
+                f"reconcile {args.command} FILE... --format json --output {args.baseline}"
+            )
+            sys.stderr.write(diff.describe(str(args.baseline), hint=hint) + "\n")
+        return EXIT_FINDINGS if diff.has_new else EXIT_OK
     if args.fail_on == "discrepancy" and report.discrepancies:
         return EXIT_FINDINGS
     return EXIT_OK

@@ -80,6 +80,32 @@ class Lexicon:
     boilerplate_phrases: tuple[str, ...] = field(converter=_to_tuple)
     link_list_markers: tuple[str, ...] = field(converter=_to_tuple)
     irregular_lemmas: dict[str, str] = field(factory=dict, hash=False)
+    # Reconciliation (reconcile.checks).
+    # Words and phrases just before an ordinal or superlative that hedge it
+    # ("one of the largest", "probably the first").
+    rank_hedges: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)
+    # Speakers that name no one in particular ("police said", "officials said"); plural
+    # common nouns ("analysts", "residents") count as such without being listed.
+    generic_speakers: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Negations that say something has not happened *yet* ("has not voted", "yet to
+    # decide"): a later report that it happened does not contradict them.
+    pending_negations: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)
+    # Prepositions before a place that may hold a smaller place ("in France", "across the
+    # region"): a place named after them is not contradicted by a place inside it.
+    containment_prepositions: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Prepositions that give a name its part in a fact ("crashed near X", "bought by X",
+    # "met with X"): two different names after the same one fill the same role.
+    role_prepositions: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Words before a date that make it a bound, not the date of the event ("since 2019",
+    # "until Friday", "before March"); bounds are compared only with bounds of one kind.
+    time_bounds: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Nouns that an ordinal places in a sequence rather than ranks ("the seventh round",
+    # "the first day", "the second half"): no claim of primacy to frame.
+    sequence_nouns: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
 
 
 ENGLISH = Lexicon(
@@ -274,5 +300,32 @@ ENGLISH = Lexicon(
         frozen:freeze stole:steal stolen:steal swore:swear sworn:swear wore:wear worn:wear
         tore:tear torn:tear bore:bear born:bear ate:eat eaten:eat fed:feed bled:bleed
         heard:hear read:read overtook:overtake arose:arise arisen:arise"""
+    ),
+    rank_hedges=_phrases(
+        """one of the|one of its|one of their|one of|among the|among its|among their|among|
+        arguably|probably|possibly|perhaps|likely|apparently|reportedly|potentially|
+        what may be|what could be|what might be|may be|might be|could be|
+        believed to be|thought to be|said to be|considered|seen as|regarded as|
+        nearly|almost|close to|likely to be"""
+    ),
+    generic_speakers=_words(
+        """police officials authorities sources witnesses experts analysts observers
+        investigators researchers scientists doctors residents organisers organizers staff
+        media press spokesperson spokesman spokeswoman official source witness"""
+    ),
+    pending_negations=_phrases(
+        """not yet|yet to|has not|have not|hasn't|haven't|has yet|have yet|hasn’t|haven’t|
+        is not|are not|isn't|aren't|isn’t|aren’t|still not"""
+    ),
+    containment_prepositions=_words("in inside within across throughout around into"),
+    role_prepositions=_words(
+        "near at by from with of to for against outside off beside behind toward towards"
+    ),
+    time_bounds=_words("since until till before after by prior through"),
+    sequence_nouns=_words(
+        """round rounds day days minute minutes hour half halves quarter quarters period
+        periods inning innings lap laps leg legs stage stages set sets game games week weeks
+        month months year years season seasons term terms phase phases chapter page floor
+        episode heat"""
     ),
 )

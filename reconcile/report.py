@@ -106,7 +106,7 @@ def _claim_dict(c: Claim) -> dict[str, Any]:
                 "word": o.word,
                 "head": o.head,
                 "scope": o.scope,
-                "scope_span": _span_dict(o.scope_span) if o.scope_span else None,
+                "scope_span": _span_dict(o.scope_span) if o.scope_span is not None else None,
             }
             for o in c.ordinals
         ],
@@ -173,6 +173,11 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "name": d.name,
                 "published": d.published.isoformat() if d.published else None,
                 "published_how": d.published_how,
+                # The date set on the Source itself, if any, so that from_dict rebuilds
+                # the Source as handed in (``published`` above may come from elsewhere).
+                "source_published": (
+                    d.source.published.isoformat() if d.source.published else None
+                ),
                 "encoding": d.source.encoding,
                 "is_html": d.source.is_html,
                 "notes": list(d.source.notes),
@@ -265,7 +270,7 @@ def _claim_from(d: Mapping[str, Any]) -> Claim:
                 o["word"],
                 o["head"],
                 o.get("scope", ""),
-                _span(o["scope_span"]) if o.get("scope_span") else None,
+                _span(o["scope_span"]) if o.get("scope_span") is not None else None,
             )
             for o in d.get("ordinals", ())
         ),
@@ -303,7 +308,7 @@ def report_from_dict(data: Mapping[str, Any]) -> Report:
             src = Source(
                 s["text"],
                 name=s["name"],
-                published=None,
+                published=_date(s.get("source_published")),
                 is_html=s.get("is_html", False),
                 encoding=s.get("encoding", "utf-8"),
                 notes=tuple(s.get("notes", ())),

@@ -1,0 +1,830 @@
+"""Find what in a news page is not a claim, and where the body paragraphs are.
+
+A page read from a file or scraped from the web carries furniture around its
+body: a headline, a byline, time stamps, "Published: ..." headers, a dateline,
+photo captions, "Read more" links, separators. :func:`find_layout` labels each
+such stretch with a :class:`~reconcile.Segment` that says why it is not a claim,
+and returns the rest as blocks (paragraphs) for the parser to split into
+sentences. Segments and blocks never overlap and together cover every
+non-whitespace character of the text: nothing is lost.
+
+The rules are general news-page conventions over the word lists of a
+:class:`~reconcile.Lexicon`, applied line by line:
+
+- a **metadata** key followed by a date ("Published: June 13, 2013 4:59 PM EDT"),
+  at the start of a line; the rest of the line, if any, is body text;
+- a line that is only a **timestamp** ("June 13, 2013", "13 Minutes ago");
+- a **caption** ("Photo credit: Reuters", "(Photo by X/Getty Images)");
+- **boilerplate** ("Read more: ...", "Advertisement", copyright and cookie
+  lines, navigation lines, the link list under "Related");
+- a **byline** ("By Jane Doe, Reuters", "- Web Desk", "Staff Reporter");
+- a **dateline** prefix ("ISLAMABAD (Reuters) -", "WEB DESK:"); the rest is body;
+- a **separator** (a line of punctuation only), a leading **byte-order-mark**;
+- a **heading**: a short line without final punctuation that more text follows.
+
+Everything else is body. The rules are conservative: a line that ends like a
+sentence stays body text. HTML is laid out on a length-preserving view of the
+markup (:func:`html_view`), so the same rules apply and offsets index the markup;
+tags become "markup" segments, ``h1``-``h6`` "heading", ``figcaption``
+"caption", and ``nav``/``aside``/``footer`` "boilerplate".
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+from reconcile._html import (
+    ZONE_BOILERPLATE,
+    ZONE_CAPTION,
+    ZONE_HEADING,
+    ZONE_NONE,
+    html_view,
+    scan_html,
+)
+from reconcile._types import Segment, Span
+from reconcile.lexicon import ENGLISH, Lexicon
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["Layout", "find_layout", "html_view"]
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The line breaks of str.splitlines(), so a "line" means what Python means by it.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_BULLET = re.compile(r"[-–—•*·▪►‣◦]+\s+")
+_CLOSERS = "\"'”’»)]}*_"
+_SENTENCE_END = ".!?…"
+# A line ending in one of these goes on (a clause, a list intro): never a heading.
+_OPEN_END = _SENTENCE_END + ",;:"
+# Words a heading does not end on; a line ending on one is a wrapped clause.
+_CONTINUATION_WORDS = _word_set(
+    """a an the and or but nor of to in on at for with by from that which who whom whose
+    as than if because while whether is are was were be been has have had will would
+    into onto via per its their his her our your my"""
+)
+# Words title case leaves in lower case ("Obama Reverses Bush on Species Rule").
+_SMALL_WORDS = _word_set(
+    """a an the and or but nor of to in on at for by with from as vs vs. via per into
+    onto over up is are its"""
+)
+_BYLINE_CONNECTORS = frozenset({"and", "&", "in", "for", "with", "at"})
+_CAPTION_FOLLOWERS = frozenset(
+    {"by", "caption", "credit", "credits", "copyright", "courtesy", "via", "of"}
+)
+# Title-case or capitalized headlines may run this long; a sentence-case line
+# mid-text is a heading only when shorter ("Law covers 1,400 species").
+_MAX_TITLE_WORDS = 30
+_MAX_PLAIN_HEADING_WORDS = 12
+_MAX_HEADING_CHARS = 200
+_MAX_BYLINE_WORDS = 12
+# "(Reporting by A B in C and D E in F; Editing by G H)" runs longer.
+_MAX_BYLINE_WORDS_AFTER_BY = 24
+_MAX_CAPTION_CREDIT_WORDS = 8
+_MAX_LINK_WORDS = 20
+_MAX_BOILERPLATE_WORDS = 40
+# Hard-wrapped text: most lines that another body line follows end mid-sentence.
+_WRAPPED_MIN_PAIRS = 4
+_WRAPPED_RATIO = 0.6
+
+
+@frozen
+class Layout:
+    """The non-claim segments of a text and the blocks of body text between them.
+
+    ``segments`` and ``blocks`` are sorted by offset, never overlap, and together
+    cover every non-whitespace character of the text. A block is a paragraph
+    of body text, stripped of surrounding whitespace.
+    """
+
+    segments: tuple[Segment, ...]
+    blocks: tuple[Span, ...]
+
+
+# --------------------------------------------------------------------------------------
+# Rules built from a lexicon
+
+
+class _Rules:
+    """Regular expressions and word sets built once per lexicon."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        months = _alternation(lex.month_names)
+        self.months = lex.month_names
+        self.weekdays = lex.weekday_names
+        self.zones = lex.time_zones
+        self.units = lex.time_units
+        self.date_words = (
+            lex.month_names
+            | lex.weekday_names
+            | lex.time_zones
+            | lex.time_units
+            | {"at", "on", "of", "am", "pm", "a", "an", "p", "m", "ago", "just", "now"}
+            | {"today", "yesterday", "noon", "midnight"}
+        )
+        keys = _alternation(lex.metadata_keys)
+        qualifiers = _alternation(lex.metadata_qualifiers)
+        self.metadata = re.compile(
+            rf"(?:[-–—•*·]\s*)?(?:(?:{qualifiers})\s+)?(?:{keys})(?![\w])\s*"
+            r"(?:[:|–—-]+\s*)?(?:(?:on|at)\s+)?",
+            re.IGNORECASE,
+        )
+        cap = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*[A-ZÀ-ÖØ-Þ.]"
+        title = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’.\-]+"
+        place = rf"{cap}(?:\s+{cap}){{0,4}}"
+        title_place = rf"{title}(?:\s+{title}){{0,2}}"
+        sub = rf"(?:,\s*(?:{cap}|{title})(?:\s+(?:{cap}|{title})){{0,2}}){{0,2}}"
+        date = (
+            rf"(?:,\s*(?:(?i:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?"
+            rf"|\d{{1,2}}\s+(?i:{months})\.?(?:,?\s*\d{{4}})?))"
+        )
+        agency = r"\s*\([^()\n]{1,40}\)"
+        sep = r"\s*(?:—|–|--?|:)(?=\s|$)"
+        self.dateline = re.compile(
+            rf"(?:{place}{sub}{date}?(?:{agency})?{sep}"
+            rf"|{title_place}{sub}{date}?{agency}{sep}"
+            rf"|{place}{sub}{date}\s*$)"
+        )
+        self.caption = re.compile(
+            rf"[(\[]?\s*(?:{_alternation(lex.caption_markers)})(?![\w])", re.IGNORECASE
+        )
+        self.boilerplate_words = frozenset(lex.boilerplate_markers) | frozenset(
+            lex.link_list_markers
+        )
+        self.link_list = frozenset(lex.link_list_markers)
+        self.boilerplate_colon = re.compile(
+            rf"(?:{_alternation(self.boilerplate_words)})\s*[:»›|]", re.IGNORECASE
+        )
+        self.boilerplate_opener = re.compile(
+            rf"(?:{_alternation(lex.boilerplate_openers)})(?![\w])", re.IGNORECASE
+        )
+        self.boilerplate_phrases = lex.boilerplate_phrases
+        self.byline_prefixes = tuple(tuple(p.split()) for p in lex.byline_prefixes)
+        self.byline_prefix_words = frozenset(w for p in self.byline_prefixes for w in p) | {"the"}
+        # Agencies by their first word, longest first: "associated press of pakistan".
+        agencies: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted((tuple(a.split()) for a in lex.news_agencies), key=len, reverse=True):
+            agencies.setdefault(words[0], []).append(words)
+        self.agencies = agencies
+        self.abbreviations = lex.abbreviations
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Return a regex alternation of ``words``, longest first so it prefers them."""
+    items = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or "(?!)"
+
+
+@functools.lru_cache(maxsize=8)
+def _rules(lex: Lexicon) -> _Rules:
+    return _Rules(lex)
+
+
+# --------------------------------------------------------------------------------------
+# Dates and times in page headers
+
+_ATOM = re.compile(
+    r"""
+    (?P<iso>\d{4}-\d{2}-\d{2}[T\ ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\w))
+    |(?P<ndate>(?:\d{4}\s*(?P<s1>[-/.])\s*\d{1,2}\s*(?P=s1)\s*\d{1,2}
+              |\d{1,2}\s*(?P<s2>[-/.])\s*\d{1,2}\s*(?P=s2)\s*(?:\d{4}|\d{2}))(?![\w]))
+    |(?P<time>\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*(?:[ap]\.?\s?m\b\.?|[ap]\b))?
+             |\d{1,2}\s*[ap]\.?\s?m\b\.?)
+    |(?P<num>\d{1,4}(?:st|nd|rd|th)?(?!\w))
+    |(?P<word>[^\W\d_]+\.?)
+    |(?P<sep>[|,@·•/:;()\[\]–—-]+)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_OPENING_BRACKETS = "(["
+
+
+def _date_run(rules: _Rules, text: str, start: int, end: int) -> tuple[int, bool]:
+    """Scan date and time words from ``start``; return where they stop and if they date.
+
+    The run is "strong" when it holds a full date or a time: a month with a day or
+    year, a numeric or ISO date, a clock time, or "N units ago". The end returned
+    is after the last date word and any separators after it (but not an opening
+    bracket), so "June 13, 2013 |" is one run.
+    """
+    pos = start
+    last = start
+    has_month = has_number = has_ago = has_unit = strong = False
+    while pos < end:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if pos >= end:
+            break
+        m = _ATOM.match(text, pos, end)
+        if m is None:
+            break
+        kind = m.lastgroup
+        if kind == "word":
+            word = m.group().lower().rstrip(".")
+            if word not in rules.date_words:
+                break
+            has_month |= word in rules.months
+            has_ago |= word in ("ago", "now")
+            has_unit |= word in rules.units or word == "just"
+            has_number |= word in ("a", "an")
+        elif kind == "num":
+            has_number = True
+        elif kind in ("iso", "ndate", "time"):
+            strong = True
+        pos = m.end()
+        if kind != "sep":
+            last = pos
+        else:
+            # Trailing separators belong to the run, an opening bracket does not.
+            seps = m.group()
+            cut = min((seps.find(b) for b in _OPENING_BRACKETS if b in seps), default=-1)
+            last = m.start() + cut if cut >= 0 else pos
+            while last > start and text[last - 1].isspace():
+                last -= 1
+    strong = strong or (has_month and has_number) or (has_ago and has_unit)
+    return last, strong
+
+
+# --------------------------------------------------------------------------------------
+# Line rules
+
+
+def _is_lower_start(text: str, pos: int) -> bool:
+    return text[pos].islower()
+
+
+def _ends_sentence(rules: _Rules, fragment: str, *, open_ends: bool) -> bool:
+    """Return whether ``fragment`` ends like a sentence (or, with open_ends, a clause)."""
+    core = _strip_closers(fragment)
+    if not core:
+        return False
+    last = core[-1]
+    if last not in (_OPEN_END if open_ends else _SENTENCE_END):
+        return False
+    if last == ".":
+        # "Mr." or an initial ends a line of wrapped text, not a sentence.
+        word = core.rsplit(None, 1)[-1].rstrip(".").lstrip("(\"'“‘").lower()
+        if word in rules.abbreviations or (len(word) == 1 and word.isalpha()):
+            return False
+    return True
+
+
+def _strip_closers(fragment: str) -> str:
+    """Return ``fragment`` without trailing whitespace, closing quotes and brackets."""
+    end = len(fragment)
+    while end and (fragment[end - 1].isspace() or fragment[end - 1] in _CLOSERS):
+        end -= 1
+    return fragment[:end]
+
+
+def _words(fragment: str) -> list[str]:
+    return fragment.split()
+
+
+def _is_separator(fragment: str) -> bool:
+    return not any(ch.isalnum() for ch in fragment)
+
+
+def _is_timestamp(rules: _Rules, text: str, start: int, end: int) -> bool:
+    stop, strong = _date_run(rules, text, start, end)
+    # "on Tuesday, 16 December 2008 13:45." may end with a full stop.
+    return strong and (stop >= end or (stop == end - 1 and text[stop] == "."))
+
+
+def _metadata_end(rules: _Rules, text: str, start: int, end: int) -> int | None:
+    """Return where a metadata header at ``start`` ends, or None if there is none."""
+    m = rules.metadata.match(text, start, end)
+    if m is None:
+        return None
+    stop, strong = _date_run(rules, text, m.end(), end)
+    if not strong:
+        return None
+    return stop
+
+
+def _is_caption(rules: _Rules, fragment: str) -> bool:
+    m = rules.caption.match(fragment)
+    if m is None:
+        return False
+    rest = fragment[m.end() :].strip()
+    if not rest or rest in (")", "]"):
+        return True
+    if rest[0] in ":|/–—-":
+        return True
+    words = rest.rstrip(")]").split()
+    if not words:
+        return True
+    if words[0].lower() in _CAPTION_FOLLOWERS:
+        return True
+    # "SOURCE Summit Entertainment": a marker and a short credit of names.
+    return (
+        len(words) <= _MAX_CAPTION_CREDIT_WORDS
+        and all(w[:1].isupper() or w in ("/", "via", "&", "and") for w in words)
+        and not _ends_sentence(rules, fragment, open_ends=False)
+    )
+
+
+def _strip_bullet(fragment: str) -> tuple[str, bool]:
+    m = _BULLET.match(fragment)
+    if m is None:
+        return fragment, False
+    return fragment[m.end() :], True
+
+
+def _is_boilerplate(rules: _Rules, fragment: str) -> tuple[bool, bool]:
+    """Return (is boilerplate, opens a list of links)."""
+    core, _ = _strip_bullet(fragment)
+    low = " ".join(core.lower().split()).strip(" :.»›>…|")
+    if low in rules.boilerplate_words:
+        return True, low in rules.link_list
+    if len(core) > 600:
+        return False, False
+    n_words = len(core.split())
+    if rules.boilerplate_colon.match(core):
+        return True, False
+    if rules.boilerplate_opener.match(core) and n_words <= _MAX_BOILERPLATE_WORDS:
+        return True, False
+    if n_words <= _MAX_BOILERPLATE_WORDS:
+        if low.startswith(("©", "(c)", "copyright")):
+            return True, False
+        if any(p in low for p in rules.boilerplate_phrases):
+            return True, False
+    # A navigation line: "Home | World | Business | Sport".
+    parts = [p.strip() for p in re.split(r"\s[|»›•·>]\s|\|", core)]
+    if len(parts) >= 3 and all(
+        0 < len(p.split()) <= 4 and not _ends_sentence(rules, p, open_ends=False) for p in parts
+    ):
+        return True, False
+    return False, False
+
+
+def _agency_at(rules: _Rules, words: list[str], i: int) -> int:
+    """Return how many words from ``i`` name a news agency (0 if none)."""
+    if not words[i][:1].isupper():
+        return 0
+    for agency in rules.agencies.get(_bare(words[i]), ()):
+        k = len(agency)
+        if tuple(_bare(w) for w in words[i : i + k]) == agency:
+            return k
+    return 0
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,'’\"()")
+
+
+def _is_byline(rules: _Rules, fragment: str) -> bool:
+    text, bullet = _strip_bullet(fragment)
+    text = text.strip()
+    if text[:1] in "([" and text[-1:] in ")]":
+        text = text[1:-1].strip()
+    if not text or len(text) > 150:
+        return False
+    if text[-1] in "!?:;,":
+        return False
+    words = [w for w in re.split(r"[\s,|/;]+", text) if w]
+    if not words or len(words) > _MAX_BYLINE_WORDS_AFTER_BY:
+        return False
+    if text.endswith(".") and not re.search(r"(?:\b[A-Z]|\b(?:Jr|Sr))\.$", text):
+        return False
+    lowered = [w.lower().strip(".'’\"") for w in words]
+    start = 0
+    for prefix in rules.byline_prefixes:
+        if tuple(lowered[: len(prefix)]) == prefix:
+            start = len(prefix)
+            break
+    has_by = start > 0
+    if has_by and start >= len(words):
+        return False
+    if not has_by and len(words) > _MAX_BYLINE_WORDS:
+        return False
+    kinds: list[str] = []
+    i = start
+    while i < len(words):
+        k = _agency_at(rules, words, i)
+        if k:
+            kinds.extend(["agency"] * k)
+            i += k
+            continue
+        word, low = words[i], lowered[i]
+        if low in rules.lex.byline_markers:
+            kinds.append("marker")
+        elif (
+            low in _BYLINE_CONNECTORS
+            or low in rules.lex.name_particles
+            or (has_by and low in rules.byline_prefix_words)
+        ):
+            kinds.append("connector")
+        elif word[:1].isupper() and not any(ch.isdigit() for ch in word):
+            kinds.append("name")
+        else:
+            return False
+        i += 1
+    if kinds[-1] == "connector":
+        return False
+    if has_by:
+        return any(k != "connector" for k in kinds)
+    if kinds[-1] in ("marker", "agency"):
+        return True
+    # "Jane Doe | Foreign Correspondent": a part that ends on a marker.
+    parts = [p.split() for p in re.split(r"\s*\|\s*", text) if p.strip()]
+    if len(parts) > 1 and any(
+        p[-1].lower().strip(".") in rules.lex.byline_markers for p in parts if p
+    ):
+        return True
+    # "- Jane Doe": a bullet before a short name.
+    return bullet and 1 <= len(words) <= 4 and all(k == "name" for k in kinds)
+
+
+def _title_case(words: list[str]) -> tuple[bool, bool]:
+    """Return (is title case, is all capitals) for the words of a line."""
+    letters = [w for w in words if any(ch.isalpha() for ch in w)]
+    if not letters:
+        return False, False
+    cased = "".join(ch for w in letters for ch in w if ch.isalpha())
+    if len(cased) >= 2 and cased.isupper():
+        return False, True
+    significant = [w for w in letters if w.lower().strip("\"'“‘(") not in _SMALL_WORDS]
+    if not significant:
+        return False, False
+    capital = sum(1 for w in significant if w.lstrip("\"'“‘(-–—")[:1].isupper())
+    return capital / len(significant) >= 0.75, False
+
+
+# --------------------------------------------------------------------------------------
+# The layout
+
+
+@frozen
+class _Candidate:
+    """A stretch of a line that no rule claimed: body text, or a heading."""
+
+    line: int
+    start: int
+    end: int
+    at_line_start: bool
+
+
+class _Builder:
+    def __init__(self, text: str, view: str, source: str) -> None:
+        self.text = text
+        self.view = view
+        self.source = source
+        self.segments: list[Segment] = []
+        self.blocks: list[Span] = []
+
+    def segment(self, start: int, end: int, why: str) -> None:
+        self.segments.append(Segment(self.source, Span(start, end), self.text[start:end], why))
+
+
+def _lines(view: str, first: int) -> list[tuple[int, int]]:
+    """Return the (start, end) of every stripped non-blank line from ``first`` on."""
+    out: list[tuple[int, int]] = []
+    pos = first
+    n = len(view)
+    for m in _LINE_BREAK.finditer(view, first):
+        out.append(_strip(view, pos, m.start()))
+        pos = m.end()
+    if pos <= n:
+        out.append(_strip(view, pos, n))
+    return out
+
+
+def _strip(view: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and view[start].isspace():
+        start += 1
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _classify_line(
+    rules: _Rules,
+    b: _Builder,
+    number: int,
+    start: int,
+    end: int,
+    *,
+    in_links: bool,
+) -> tuple[list[_Candidate], int]:
+    """Label the furniture of one line; return what is left as candidates.
+
+    Returns the candidates and where the line leaves a list of links (``_NO_LINKS``,
+    ``_LINK_HEADER``, ``_LINK_ITEM`` or ``_SAME_LINKS``).
+    """
+    view = b.view
+    # Metadata headers at the start of the line, possibly several ("Posted: ... Updated: ...").
+    pos = start
+    while pos < end:
+        stop = _metadata_end(rules, view, pos, end)
+        if stop is None:
+            break
+        b.segment(pos, stop, "metadata")
+        pos, _ = _strip(view, stop, end)
+    if pos >= end:
+        return [], _NO_LINKS
+    at_line_start = pos == start
+    fragment = view[pos:end]
+    if in_links and at_line_start:
+        core, bullet = _strip_bullet(fragment)
+        if bullet or (
+            len(core.split()) <= _MAX_LINK_WORDS
+            and not _ends_sentence(rules, core, open_ends=False)
+        ):
+            b.segment(pos, end, "boilerplate")
+            return [], _LINK_ITEM
+    if _is_separator(fragment):
+        b.segment(pos, end, "separator")
+        return [], _SAME_LINKS
+    if _is_timestamp(rules, view, pos, end):
+        b.segment(pos, end, "timestamp")
+        return [], _NO_LINKS
+    if _is_caption(rules, fragment):
+        b.segment(pos, end, "caption")
+        return [], _NO_LINKS
+    is_boilerplate, opens_links = _is_boilerplate(rules, fragment)
+    if is_boilerplate:
+        b.segment(pos, end, "boilerplate")
+        return [], _LINK_HEADER if opens_links else _NO_LINKS
+    if _is_byline(rules, fragment):
+        b.segment(pos, end, "byline")
+        return [], _NO_LINKS
+    split = _byline_with_date(rules, view, pos, end)
+    if split is not None:
+        cut, why = split
+        name_end = _strip(view, pos, cut)[1]
+        b.segment(pos, name_end, "byline")
+        date_start = _strip(view, cut, end)[0]
+        b.segment(date_start, end, why)
+        return [], _NO_LINKS
+    m = rules.dateline.match(view, pos, end)
+    if m is not None and _dateline_rest_ok(rules, view, m, end):
+        stop = _strip(view, pos, m.end())[1]
+        b.segment(pos, stop, "dateline")
+        rest, _ = _strip(view, m.end(), end)
+        if rest >= end:
+            return [], _NO_LINKS
+        if _is_timestamp(rules, view, rest, end):
+            b.segment(rest, end, "timestamp")
+            return [], _NO_LINKS
+        return [_Candidate(number, rest, end, at_line_start=False)], _NO_LINKS
+    return [_Candidate(number, pos, end, at_line_start=at_line_start)], _NO_LINKS
+
+
+def _dateline_rest_ok(rules: _Rules, view: str, m: re.Match[str], end: int) -> bool:
+    """Return whether a dateline match leads into body text, not a headline.
+
+    "NCAA: Improper gifts given to athletes" is a headline with a label. A
+    dateline stands alone, names its agency, or opens a sentence: the rest of
+    the line ends like one or runs on past a headline's length.
+    """
+    rest = view[m.end() : end].strip()
+    if not rest or "(" in m.group():
+        return True
+    if _is_timestamp(rules, view, _strip(view, m.end(), end)[0], end):
+        return True
+    if not any(ch.islower() for ch in rest):
+        return False
+    return (
+        _ends_sentence(rules, rest, open_ends=True) or len(rest.split()) > _MAX_PLAIN_HEADING_WORDS
+    )
+
+
+_BYLINE_DATE_SPLIT = re.compile(r"\s*(?:[|·•,]|\s[–—-])\s*")
+
+
+def _byline_with_date(rules: _Rules, view: str, start: int, end: int) -> tuple[int, str] | None:
+    """Split "By Jane Doe | June 13, 2013" into a byline and its date.
+
+    Returns the offset where the date part starts (the separator stays with the
+    byline) and its kind (timestamp or metadata), or None.
+    """
+    if end - start > 200:
+        return None
+    for m in _BYLINE_DATE_SPLIT.finditer(view, start, end):
+        cut = m.end()
+        if cut >= end or m.start() <= start:
+            continue
+        if _is_timestamp(rules, view, cut, end):
+            why = "timestamp"
+        elif _metadata_end(rules, view, cut, end) == end:
+            why = "metadata"
+        else:
+            continue
+        if _is_byline(rules, view[start : m.start()]):
+            return cut, why
+    return None
+
+
+def _is_heading(
+    rules: _Rules,
+    view: str,
+    cand: _Candidate,
+    *,
+    header_zone: bool,
+    has_more: bool,
+    next_starts_lower: bool,
+) -> bool:
+    """Return whether a candidate line is a headline or a section heading."""
+    if not cand.at_line_start or not has_more or next_starts_lower:
+        return False
+    if cand.end - cand.start > _MAX_HEADING_CHARS:
+        return False
+    fragment = view[cand.start : cand.end]
+    first = fragment[0]
+    core = _strip_closers(fragment)
+    if first.islower() or core[-1:] in ".,;:" or _BULLET.match(fragment):
+        return False
+    if not any(ch.isalpha() for ch in fragment):
+        return False
+    words = _words(fragment)
+    last = words[-1].strip(_CLOSERS + "\"'“‘").lower()
+    if last in _CONTINUATION_WORDS:
+        return False
+    is_title, is_caps = _title_case(words)
+    # A headline may ask or exclaim ("Is This The End?"), in the page header only.
+    asks = header_zone and (is_title or is_caps) and core[-1:] in "?!"
+    if _ends_sentence(rules, fragment, open_ends=True) and not asks:
+        return False
+    if is_title or is_caps or header_zone:
+        return len(words) <= _MAX_TITLE_WORDS
+    if first.isdigit():
+        return False
+    return len(words) <= _MAX_PLAIN_HEADING_WORDS
+
+
+def find_layout(
+    text: str, *, source: str, is_html: bool = False, lexicon: Lexicon = ENGLISH
+) -> Layout:
+    """Label the non-claim segments of a news text and find its body paragraphs.
+
+    Args:
+        text: the source text, exactly as read (plain text or HTML markup).
+        source: the source's name, copied into every segment.
+        is_html: lay out the text of the markup rather than the markup itself.
+        lexicon: the word lists (metadata keys, byline and caption markers...).
+
+    Returns:
+        The segments, each with its reason (``why``), and the body blocks; they
+        never overlap and cover every non-whitespace character of ``text``.
+
+    Examples:
+        >>> text = "Dam Breaks in Valley\\nBy Jane Doe\\nPublished: June 13, 2013\\n\\nTen died."
+        >>> layout = find_layout(text, source="a.txt")
+        >>> for segment in layout.segments:
+        ...     print(segment.why, repr(segment.text))
+        heading 'Dam Breaks in Valley'
+        byline 'By Jane Doe'
+        metadata 'Published: June 13, 2013'
+        >>> [b.slice(text) for b in layout.blocks]
+        ['Ten died.']
+    """
+    rules = _rules(lexicon)
+    if is_html:
+        scan = scan_html(text)
+        view, zones, padding = scan.view, scan.zones, scan.padding
+    else:
+        view, zones, padding = text, None, None
+    b = _Builder(text, view, source)
+    first = 0
+    if view.startswith("\ufeff"):
+        b.segment(0, 1, "byte-order-mark")
+        first = 1
+
+    # Pass 1: label the furniture of each line; keep the rest as candidates.
+    lines = _lines(view, first)
+    candidates: list[_Candidate] = []
+    links = _NO_LINKS
+    for number, (start, end) in enumerate(lines):
+        if start >= end:
+            # A blank line ends a list of links, unless the list has no item yet.
+            if links == _LINK_ITEM:
+                links = _NO_LINKS
+            continue
+        zone = zones[start] if zones is not None else ZONE_NONE
+        why = _ZONE_WHY.get(zone)
+        if why is not None:
+            b.segment(start, end, why)
+            continue
+        found, state = _classify_line(rules, b, number, start, end, in_links=links != _NO_LINKS)
+        if state != _SAME_LINKS:
+            links = state
+        candidates.extend(found)
+
+    # Pass 2: headings, and body lines joined into paragraphs.
+    wrapped = _is_wrapped(rules, view, candidates)
+    # Lines that start with body text (not with a header, a dateline...).
+    body_lines = {c.line for c in candidates if c.at_line_start}
+    last_line = max((n for n, (s, e) in enumerate(lines) if s < e), default=-1)
+    block: list[int] | None = None  # [start, end, line, ends_sentence]
+    prev: _Candidate | None = None
+    prev_is_body = False
+    for cand in candidates:
+        joins = (
+            prev is not None
+            and prev_is_body
+            and block is not None
+            and cand.at_line_start
+            and cand.line == prev.line + 1
+            and not _BULLET.match(view, cand.start, cand.end)
+            and (
+                wrapped
+                or _is_lower_start(view, cand.start)
+                # A list item ("- 3 people were killed") goes on only in lower case.
+                or (
+                    not _BULLET.match(view, block[0], block[1])
+                    and not _ends_sentence(rules, view[prev.start : prev.end], open_ends=False)
+                )
+            )
+        )
+        if joins and block is not None:
+            block[1] = cand.end
+            prev, prev_is_body = cand, True
+            continue
+        nxt = cand.line + 1
+        next_starts_lower = nxt in body_lines and _is_lower_start(view, lines[nxt][0])
+        if _is_heading(
+            rules,
+            view,
+            cand,
+            header_zone=not b.blocks and block is None,
+            has_more=cand.line < last_line,
+            next_starts_lower=next_starts_lower,
+        ):
+            if block is not None:
+                b.blocks.append(Span(block[0], block[1]))
+                block = None
+            b.segment(cand.start, cand.end, "heading")
+            prev, prev_is_body = cand, False
+            continue
+        if block is not None:
+            b.blocks.append(Span(block[0], block[1]))
+        block = [cand.start, cand.end]
+        prev, prev_is_body = cand, True
+    if block is not None:
+        b.blocks.append(Span(block[0], block[1]))
+
+    segments, blocks = b.segments, b.blocks
+    if is_html:
+        assert padding is not None
+        segments, blocks = _finish_html(text, source, segments, blocks, padding)
+    segments.sort(key=lambda s: s.span.start)
+    blocks.sort(key=lambda span: span.start)
+    return Layout(tuple(segments), tuple(blocks))
+
+
+# Where a line stands in a list of links ("Related:" then link titles).
+_NO_LINKS, _LINK_HEADER, _LINK_ITEM, _SAME_LINKS = range(4)
+_ZONE_WHY = {ZONE_HEADING: "heading", ZONE_CAPTION: "caption", ZONE_BOILERPLATE: "boilerplate"}
+
+
+def _is_wrapped(rules: _Rules, view: str, candidates: list[_Candidate]) -> bool:
+    """Return whether the body is hard-wrapped (lines end mid-sentence as a rule)."""
+    pairs = open_ends = 0
+    for prev, cand in itertools.pairwise(candidates):
+        if cand.at_line_start and cand.line == prev.line + 1:
+            pairs += 1
+            open_ends += not _ends_sentence(rules, view[prev.start : prev.end], open_ends=False)
+    return pairs >= _WRAPPED_MIN_PAIRS and open_ends >= _WRAPPED_RATIO * pairs
+
+
+def _finish_html(
+    text: str,
+    source: str,
+    segments: list[Segment],
+    blocks: list[Span],
+    padding: bytes,
+) -> tuple[list[Segment], list[Span]]:
+    """Stretch spans over their character references; label the markup in between."""
+    n = len(text)
+
+    def stretch(end: int) -> int:
+        while end < n and padding[end]:
+            end += 1
+        return end
+
+    out_segments = [
+        Segment(source, Span(s.span.start, e), text[s.span.start : e], s.why)
+        if (e := stretch(s.span.end)) != s.span.end
+        else s
+        for s in segments
+    ]
+    out_blocks = [Span(b.start, stretch(b.end)) for b in blocks]
+    covered = sorted([s.span for s in out_segments] + out_blocks)
+    pos = 0
+    for span in [*covered, Span(n, n)]:
+        start, end = _strip(text, pos, span.start)
+        if start < end:
+            out_segments.append(Segment(source, Span(start, end), text[start:end], "markup"))
+        pos = max(pos, span.end)
+    return out_segments, out_blocks
