@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -425,8 +426,24 @@ def report_to_text(report: Report, *, color: bool = False, single_source_limit: 
     return "\n".join(lines) + "\n"
 
 
+# What Markdown (CommonMark, GitHub tables) would read as markup inside a line: a
+# source quoting "<b>" or "*" must show it, not become bold or an HTML element.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<&|~])")
+
+
 def _md_escape(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """Return text on one line, escaping what Markdown would read as markup inside a line."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _md_code(text: str, *, in_table: bool = False) -> str:
+    """Return text as an inline code span on one line, whatever backticks it holds."""
+    text = " ".join(text.split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    code = f"{fence}{pad}{text}{pad}{fence}"
+    # A table splits cells at '|' even inside code; escaping it keeps the cell whole.
+    return code.replace("|", "\\|") if in_table else code
 
 
 def report_to_markdown(report: Report) -> str:
@@ -435,7 +452,8 @@ def report_to_markdown(report: Report) -> str:
     lines += ["| Source | Published | How |", "| --- | --- | --- |"]
     for d in report.documents:
         when = d.published.isoformat() if d.published else "unknown"
-        lines.append(f"| `{d.name}` | {when} | {_md_escape(d.published_how)} |")
+        name = _md_code(d.name, in_table=True)
+        lines.append(f"| {name} | {when} | {_md_escape(d.published_how)} |")
     lines += [
         "",
         f"{len(report.claims)} claims, {len(report.alignments)} aligned groups: "
@@ -451,7 +469,7 @@ def report_to_markdown(report: Report) -> str:
         if kind == "single_source":
             lines += ["| Source | Claim |", "| --- | --- |"]
             lines += [
-                f"| `{e.source}` | {_md_escape(_short(e.text, 200))} |"
+                f"| {_md_code(e.source, in_table=True)} | {_md_escape(_short(e.text, 200))} |"
                 for f in found
                 for e in f.evidence
             ]
@@ -459,7 +477,11 @@ def report_to_markdown(report: Report) -> str:
         for f in found:
             tag = f"**{f.category}** ({f.severity}): " if f.category else ""
             lines += [f"- {tag}{_md_escape(f.message)} <small>`{f.id}`</small>"]
-            lines += [f"  > `{e.source}`: {_md_escape(_short(e.text, 300))}" for e in f.evidence]
+            for k, e in enumerate(f.evidence):
+                # A bare '>' line between quotes ends a paragraph: without it Markdown
+                # joins consecutive quote lines into one run-on line.
+                lines += ["  >"] if k else []
+                lines.append(f"  > {_md_code(e.source)}: {_md_escape(_short(e.text, 300))}")
     return "\n".join(lines) + "\n"
 
 

@@ -24,6 +24,7 @@ from report_strategies import reports
 import reconcile
 from reconcile import Report
 from reconcile._html_report import render_html, render_html_many
+from reconcile.report import _short
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -276,10 +277,6 @@ def test_markdown_report_is_a_readable_document(seeds: Report) -> None:
         assert f.id in md
 
 
-@pytest.mark.xfail(
-    reason="report_to_markdown writes a finding's quotes on consecutive '  >' lines, which "
-    "Markdown joins into one paragraph; separate them with a '  >' line (reconcile/report.py)",
-)
 def test_markdown_quotes_each_piece_of_evidence_on_its_own_line(seeds: Report) -> None:
     """Two quotes of one finding are two paragraphs when rendered, not one run-on line."""
     lines = seeds.to_markdown().splitlines()
@@ -291,6 +288,57 @@ def test_markdown_quotes_each_piece_of_evidence_on_its_own_line(seeds: Report) -
         and not a.endswith(("  ", "\\"))
     ]
     assert joined == []
+
+
+def _markdown_dom(md: str) -> Node:
+    """The page a Markdown viewer shows: CommonMark with GitHub's tables, raw HTML allowed."""
+    from markdown_it import MarkdownIt
+
+    return parse(MarkdownIt("commonmark").enable("table").render(md))
+
+
+def _rows(table: Node) -> list[list[str]]:
+    return [[td.text for td in tr.find_all("td")] for tr in table.find_all("tr")[1:]]
+
+
+def test_rendered_markdown_is_tables_and_lists_of_quoted_evidence(seeds: Report) -> None:
+    """Rendered, the seeds' Markdown is a table of sources, a list item per finding with each
+    piece of evidence a quoted paragraph of its own, and a table of the one-source claims."""
+    dom = _markdown_dom(seeds.to_markdown())
+    sources, single = dom.find_all("table")
+    assert _rows(sources) == [
+        [d.name, d.published.isoformat() if d.published else "unknown", d.published_how]
+        for d in seeds.documents
+    ]
+    discrepancies, agreements = dom.find_all("ul")
+    for items, found in ((discrepancies, seeds.discrepancies), (agreements, seeds.agreements)):
+        lis = items.find_all("li")
+        assert len(lis) == len(found)
+        for li, f in zip(lis, found, strict=True):
+            assert f.message in li.text
+            assert li.find_all("code")[0].text == f.id
+            (quote,) = li.find_all("blockquote")
+            assert [p.text for p in quote.find_all("p")] == [
+                f"{e.source}: {_short(e.text, 300)}" for e in f.evidence
+            ]
+    assert _rows(single) == [
+        [e.source, _short(e.text, 200)] for f in seeds.single_source for e in f.evidence
+    ]
+
+
+def test_markup_in_a_source_is_shown_as_text_in_markdown() -> None:
+    """A source quoting HTML, emphasis, links or a table bar shows them as text in Markdown."""
+    text = "Police said <b>two</b> *people* died in `Rye_Town` [on] Monday | A&amp;E ~~shut~~."
+    a = reconcile.Source(text, name="a`|b")
+    b = reconcile.Source("Police said five people died in Rye Town on Monday.", name="b")
+    report = reconcile.compare([a, b])
+    assert report.discrepancies
+    dom = _markdown_dom(report.to_markdown())
+    assert [n.tag for n in dom.iter() if n.tag in {"b", "em", "a", "s", "del"}] == []
+    (quote,) = dom.find_all("blockquote")
+    assert f"a`|b: {text}" in [p.text for p in quote.find_all("p")]
+    (sources, *_) = dom.find_all("table")
+    assert _rows(sources)[0][0] == "a`|b"
 
 
 # ---------------------------------------------------------------------------
