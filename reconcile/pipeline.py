@@ -163,15 +163,31 @@ def compare(
         raise UsageError(msg)
     encoder = default_encoder() if semantic else None
     documents = parse_sources(items, published=published, lexicon=lexicon, progress=progress)
+    n = len(documents)
+    # Each stage says when it starts as well as when it ends, so a long alignment
+    # shows as under way rather than as a parse that never finished.
+    if progress:
+        progress("align", 0, n)
     alignments = align_documents(documents, threshold=threshold, workers=workers, encoder=encoder)
     if progress:
-        progress("align", len(documents), len(documents))
+        progress("align", n, n)
+        progress("check", 0, n)
     findings = reconcile_alignments(documents, alignments, lexicon=lexicon)
+    if progress:
+        progress("check", n, n)
     return Report(documents, alignments, findings)
 
 
-def check(source: Source, *, published: date | None = None, lexicon: Lexicon = ENGLISH) -> Report:
+def check(
+    source: Source,
+    *,
+    published: date | None = None,
+    lexicon: Lexicon = ENGLISH,
+    progress: Progress | None = None,
+) -> Report:
     """Report one article's inconsistencies with itself (no alignment across sources).
+
+    ``progress``, if given, is called with ``(stage, done, total)`` as the run goes.
 
     Examples:
         >>> import reconcile
@@ -180,5 +196,11 @@ def check(source: Source, *, published: date | None = None, lexicon: Lexicon = E
         >>> [f.category for f in reconcile.check(src).discrepancies]
         ['temporal']
     """
-    doc = parse_source(source, published=published, lexicon=lexicon)
-    return Report((doc,), (), check_document(doc, lexicon=lexicon))
+    given = {source.name: published} if published is not None else None
+    (doc,) = parse_sources([source], published=given, lexicon=lexicon, progress=progress)
+    if progress:
+        progress("check", 0, 1)
+    findings = check_document(doc, lexicon=lexicon)
+    if progress:
+        progress("check", 1, 1)
+    return Report((doc,), (), findings)
