@@ -202,7 +202,15 @@ def main() -> None:
                 *table("SEMANTIC_LEVELS", semantic[1]),
             ]
         else:
-            body += ["SEMANTIC_PRIOR_WEIGHT = PRIOR_WEIGHT", "SEMANTIC_LEVELS = LEVELS"]
+            # Without the extra installed, keep the semantic tables last estimated with it.
+            import reconcile._weights as current
+
+            body += [
+                "# (kept from the last run with --semantic)",
+                f"SEMANTIC_PRIOR_WEIGHT = {current.SEMANTIC_PRIOR_WEIGHT}",
+                "",
+                *table("SEMANTIC_LEVELS", current.SEMANTIC_LEVELS),
+            ]
         (ROOT / "reconcile" / "_weights.py").write_text("\n".join(body) + "\n", encoding="utf-8")
         print("wrote reconcile/_weights.py")
 

@@ -546,7 +546,7 @@ class EntityIndex:
     full name it refers to, when that is unambiguous within the document.
     """
 
-    __slots__ = ("_role_to_key", "_surname_to_key")
+    __slots__ = ("_keys", "_role_to_key", "_surname_to_key")
 
     def __init__(self, names: Sequence[tuple[str, str]]) -> None:
         """Index ``(title, name)`` pairs found in one document."""
@@ -560,6 +560,7 @@ class EntityIndex:
             if title:
                 roles.setdefault(title.lower().split()[-1], Counter())[key] += 1
         self._surname_to_key = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+        self._keys = frozenset(k for v in surnames.values() for k in v)
         self._role_to_key = {
             role: counts.most_common(1)[0][0]
             for role, counts in roles.items()
@@ -573,6 +574,14 @@ class EntityIndex:
 
     def key_for_role(self, role: str) -> str | None:
         return self._role_to_key.get(role.lower())
+
+    def is_name(self, word: str) -> bool:
+        """Return whether ``word`` is, elsewhere in the document, a name on its own.
+
+        A sentence's first word is capitalized whatever it is; "Pakistan and Kazakhstan
+        enjoy ..." still names Pakistan when the document names it mid-sentence.
+        """
+        return strip_possessive(word).lower() in self._keys
 
 
 def capitalized_runs(
@@ -685,6 +694,16 @@ def _starts_clause(text: str, start: int, words: list[Token], i: int) -> bool:
     return any(c in before for c in ':“"‘(')
 
 
+def _clause_openers(text: str, start: int, end: int, exclude: Sequence[Span]) -> list[Token]:
+    """Return the words that open the sentence or a clause in it (after a colon or quote)."""
+    words = [
+        w
+        for w in tokens(text, start, end)
+        if not any(w.start < x.end and x.start < w.end for x in exclude)
+    ]
+    return [w for i, w in enumerate(words) if _starts_clause(text, start, words, i)]
+
+
 def find_entities(
     text: str,
     start: int,
@@ -711,6 +730,15 @@ def find_entities(
                     span, span.slice(text), key=key or stem(role), kind="role", role=title.lower()
                 )
             )
+    for w in _clause_openers(text, start, end, exclude):
+        span = Span(w.start, w.end)
+        if (
+            w.is_capitalized
+            and w.lower not in lexicon.stopwords
+            and index.is_name(w.text)
+            and not any(e.span.overlaps(span) for e in found)
+        ):
+            found.append(Entity(span, w.text, key=index.key_for(w.text), kind="name", role=""))
     for m in _ROLE_PHRASE.finditer(text, start, end):
         role = m.group("role")
         if role.lower() not in lexicon.titles:

@@ -106,6 +106,10 @@ class Lexicon:
     # Nouns that an ordinal places in a sequence rather than ranks ("the seventh round",
     # "the first day", "the second half"): no claim of primacy to frame.
     sequence_nouns: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Clause splitting (reconcile.parse): finite verbs that show a clause has its own.
+    finite_auxiliaries: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
 
 
 ENGLISH = Lexicon(
@@ -327,5 +331,10 @@ ENGLISH = Lexicon(
         periods inning innings lap laps leg legs stage stages set sets game games week weeks
         month months year years season seasons term terms phase phases chapter page floor
         episode heat"""
+    ),
+    finite_auxiliaries=_words(
+        """is are was were has have had will would could can may might must should shall
+        did does do isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't
+        couldn't can't didn't doesn't don't"""
     ),
 )

@@ -203,19 +203,25 @@ def parse_outline(
     )
     speakers = _quote_speakers(out, lexicon)
     block_times = _block_times(out, published)
-    claims = [
-        _claim(
-            out,
-            clause,
-            (paragraph, k),
-            block_times=block_times,
-            index=index,
-            speakers=speakers,
-            lexicon=lexicon,
-        )
-        for span, paragraph, k in out.sentences
-        for clause in _clauses(view, span)
-    ]
+    claims: list[Claim] = []
+    for span, paragraph, k in out.sentences:
+        said_by = None
+        for clause in _clauses(view, span, lexicon):
+            claim = _claim(
+                out,
+                clause,
+                (paragraph, k),
+                block_times=block_times,
+                index=index,
+                speakers=speakers,
+                lexicon=lexicon,
+            )
+            # "Police said the bank was damaged, and an employee was hurt": the
+            # second clause is police's word too.
+            if claim.attribution is None and said_by is not None:
+                claim = evolve(claim, attribution=said_by)
+            said_by = said_by or claim.attribution
+            claims.append(claim)
     return Document(source, published, published_how, tuple(claims), out.segments)
 
 
@@ -230,18 +236,78 @@ def _quote_speakers(out: Outline, lexicon: Lexicon) -> list[tuple[Span, str, Spa
     return found
 
 
-def _clauses(view: str, span: Span) -> list[Span]:
-    if len(span) <= _SPLIT_LONGER_THAN:
-        return [span]
+def _clauses(view: str, span: Span, lexicon: Lexicon) -> list[Span]:
+    """Split a sentence that states several facts into its clauses.
+
+    Two cuts are made, and only where both sides stand alone as statements:
+    at a semicolon in a long sentence, and at a comma-and-conjunction ("..., and
+    police said ...", "..., but the company denied ...") whose second half has its
+    own subject and finite verb. A list ("Iran, Turkey, and the Gulf states") or a
+    shared subject ("He arrived on Monday, and met ...") is not cut, so no claim
+    loses the words it needs to be read.
+    """
+    text = view[span.start : span.end]
+    cuts: set[int] = set()  # where a left piece ends, its comma or semicolon included
+    if len(span) > _SPLIT_LONGER_THAN:
+        cuts.update(m.start() + 1 for m in re.finditer(r";\s", text))
+    cuts.update(
+        m.start() + 1
+        for m in _COORDINATION.finditer(text)
+        if _is_clause(text[m.end() :], lexicon) and not _ends_list(text[: m.start()])
+    )
     pieces: list[Span] = []
-    start = span.start
-    for m in re.finditer(r";\s+", view[span.start : span.end]):
-        cut = span.start + m.start() + 1
-        if cut - start >= _MIN_CLAUSE and span.end - cut >= _MIN_CLAUSE:
-            pieces.append(Span(start, cut))
-            start = span.start + m.end()
-    pieces.append(Span(start, span.end))
+    start = 0
+    for left_end in sorted(cuts):
+        right_start = len(text) - len(text[left_end:].lstrip())
+        if (
+            left_end - start >= _MIN_CLAUSE
+            and len(text) - right_start >= _MIN_CLAUSE
+            and not _inside_quote(text, left_end)
+        ):
+            pieces.append(Span(span.start + start, span.start + left_end))
+            start = right_start
+    pieces.append(Span(span.start + start, span.end))
     return pieces
+
+
+#: ", and" / ", but" / ", while" followed by what can open a clause's subject.
+_COORDINATION = re.compile(
+    r",\s+(?:and|but|while|whereas|yet)\s+"
+    r"(?=(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|that|these|those"
+    r"|[A-Z][\w'’-]*)\b)"
+)
+#: A clause's finite verb comes within this many words of its start.
+_VERB_WITHIN = 7
+
+
+def _is_clause(rest: str, lexicon: Lexicon) -> bool:
+    """Return whether ``rest`` opens with a subject and a finite verb of its own."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", rest)[: _VERB_WITHIN + 1]
+    if len(words) < 4:
+        return False
+    for i, word in enumerate(words[1:], start=1):
+        low = word.lower()
+        if low in lexicon.finite_auxiliaries or low in lexicon.irregular_past:
+            return True
+        if low.endswith("ed") and len(low) > 4 and words[i - 1].lower() not in {"the", "a", "an"}:
+            return True
+    return False
+
+
+def _ends_list(left: str) -> bool:
+    """Return whether ``left`` ends in the items of a list ("clubs, rags, and ...")."""
+    head, comma, last = left.rpartition(",")
+    return bool(comma) and len(last.split()) < _LIST_ITEM_WORDS and bool(head.strip())
+
+
+#: A comma-separated piece of fewer words than this before ", and" is a list item.
+_LIST_ITEM_WORDS = 5
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Return whether ``pos`` falls inside an open quotation of ``text``."""
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _block_times(out: Outline, published: date | None) -> list[TimeMention]:
