@@ -422,6 +422,42 @@ def test_seed_page_opens_cleanly_and_selects_a_finding_from_the_url(
     assert "Match probability" in shown[0].text
 
 
+@needs_chromium
+def test_session_page_opens_cleanly_and_selects_inside_one_report(
+    tmp_path: Path, seeds: Report
+) -> None:
+    """The --reconcile-report page (several reports) loads with no console message, and a
+    finding of the second report selected from the URL marks its claims there only."""
+    a = reconcile.Source("The plant employs 40 people, the mayor said.", name="a")
+    b = reconcile.Source("The plant employs 400 people, the mayor said.", name="b")
+    plant = reconcile.compare([a, b])
+    page = render_html_many([("seeds", seeds), ("plant", plant)])
+    (finding,) = plant.discrepancies
+    reports = parse(page).find_all("section", "report")
+    assert len(reports) == 2
+    (card,) = [
+        n
+        for n in reports[1].find_all("article", "finding")
+        if n.attrs["data-finding"] == finding.id
+    ]
+    run = _chromium(
+        tmp_path, _write(tmp_path, page).as_uri() + "#" + card.attrs["id"], "--dump-dom"
+    )
+    assert _console(run.stderr) == []
+    first, second = parse(run.stdout).find_all("section", "report")
+    assert [n for n in first.iter() if n.classes & {"is-selected", "is-partner"}] == []
+    marked = {
+        (n.attrs.get("data-claim") or n.attrs.get("data-finding"), c)
+        for n in second.iter()
+        for c in n.classes & {"is-selected", "is-partner"}
+    }
+    assert marked == {
+        (finding.id, "is-selected"),
+        (finding.claims[0], "is-selected"),
+        (finding.claims[1], "is-partner"),
+    }
+
+
 _CLICKS = """
 <script>
 (function () {
