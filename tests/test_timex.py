@@ -17,7 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reconcile import Source
 from reconcile.errors import ReconcileError, UsageError
+from reconcile.pipeline import parse_source
 from reconcile.timex import PublicationAnchor, find_publication_anchors, find_times
 
 SAMPLE = Path(__file__).parent / "data" / "timex" / "ecbplus_sample.jsonl"
@@ -715,3 +717,27 @@ def test_pathological_inputs_stay_linear() -> None:
         find_times(text, reference=MON)
         # Generous: about 0.5 s on a laptop; catastrophic backtracking would take minutes.
         assert time.perf_counter() - t0 < 20, text[:40]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # The treaty was signed before the article: the named March 4 is the next one.
+        (
+            "The minister will arrive in Paris tomorrow, March 4, for two days of talks. "
+            "The two countries signed a defence treaty in November 2023.",
+            date(2024, 3, 3),
+        ),
+        # The latest date falls earlier in the same year: the same year.
+        (
+            "Voters go to the polls tomorrow, October 12. The campaign opened on "
+            "August 30, 2021, with six candidates.",
+            date(2021, 10, 11),
+        ),
+    ],
+)
+def test_publication_year_follows_the_latest_date_in_the_text(text: str, published: date) -> None:
+    """With no year nearby, "tomorrow, <day>" is the first such day after what the text reports."""
+    doc = parse_source(Source(text, name="a.txt"))
+    assert doc.published == published
+    assert doc.published_how.startswith("inferred from 'tomorrow, ")
