@@ -427,13 +427,15 @@ def report_to_text(report: Report, *, color: bool = False, single_source_limit: 
 
 
 # What Markdown (CommonMark, GitHub tables) would read as markup inside a line: a
-# source quoting "<b>" or "*" must show it, not become bold or an HTML element.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<&|~])")
+# source quoting "<b>" or "*" must show it, not become bold or an HTML element. An
+# underscore between two letters or digits ("000_e03c.txt") cannot start or end
+# emphasis, so it is left as it is, for the Markdown's own readers.
+_MD_SPECIAL = re.compile(r"[\\`*\[\]<&|~]|(?<![^\W_])_|_(?![^\W_])")
 
 
 def _md_escape(text: str) -> str:
     """Return text on one line, escaping what Markdown would read as markup inside a line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), " ".join(text.split()))
 
 
 def _md_code(text: str, *, in_table: bool = False) -> str:

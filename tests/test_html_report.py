@@ -324,11 +324,13 @@ def test_rendered_markdown_is_tables_and_lists_of_quoted_evidence(seeds: Report)
     assert _rows(single) == [
         [e.source, _short(e.text, 200)] for f in seeds.single_source for e in f.evidence
     ]
+    # Underscores inside a word cannot make emphasis, so they stay readable as they are.
+    assert "\\_" not in seeds.to_markdown()
 
 
 def test_markup_in_a_source_is_shown_as_text_in_markdown() -> None:
     """A source quoting HTML, emphasis, links or a table bar shows them as text in Markdown."""
-    text = "Police said <b>two</b> *people* died in `Rye_Town` [on] Monday | A&amp;E ~~shut~~."
+    text = "Police said <b>two</b> *people* died in `Rye_Town` [on] _Monday_ | A&amp;E ~~shut~~."
     a = reconcile.Source(text, name="a`|b")
     b = reconcile.Source("Police said five people died in Rye Town on Monday.", name="b")
     report = reconcile.compare([a, b])
