@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from reconcile._text import Token, stem, strip_possessive, tokens
+from reconcile._text import SpanSet, Token, stem, strip_possessive, tokens, words_outside
 from reconcile._types import Attribution, Entity, Modality, Ordinal, Quantity, Span
 
 if TYPE_CHECKING:
@@ -177,13 +177,14 @@ def find_quantities(
         $1.5 billion 1500000000.0 1450000000.0 1550000000.0 USD
     """
     found: list[Quantity] = []
+    excluded = SpanSet(exclude)
     for m in _QUANTITY.finditer(text, start, end):
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
             continue
         if m.end() < len(text) and text[m.end() - 1].isalnum() and text[m.end()].isalnum():
             continue
         span = Span(m.start(), m.end())
-        if any(span.overlaps(x) for x in exclude):
+        if excluded.overlaps(span.start, span.end):
             continue
         quantity = _quantity_from_match(text, m, span, lexicon)
         if quantity is not None:
@@ -546,15 +547,28 @@ class EntityIndex:
     full name it refers to, when that is unambiguous within the document.
     """
 
-    __slots__ = ("_keys", "_role_to_key", "_surname_to_key")
+    __slots__ = ("_keys", "_people", "_role_to_key", "_surname_to_key")
 
-    def __init__(self, names: Sequence[tuple[str, str]]) -> None:
-        """Index ``(title, name)`` pairs found in one document."""
+    def __init__(
+        self,
+        names: Sequence[tuple[str, str]],
+        *,
+        contexts: Sequence[tuple[str, str, tuple[str, ...]]] = (),
+    ) -> None:
+        """Index ``(title, name)`` pairs found in one document.
+
+        ``contexts`` gives, for each mention of a name, ``(title, name, the other
+        capitalized words of its sentence)``: what lets "the Kazakh leader" find the
+        person the document names next to Kazakhstan.
+        """
         surnames: dict[str, set[str]] = {}
         roles: dict[str, Counter[str]] = {}
-        for title, name in names:
+        # Full names first, so that a lone "Lula" is a part of "Lula da Silva".
+        for title, name in sorted(names, key=lambda tn: -len(tn[1].split())):
             parts = [strip_possessive(p).lower() for p in name.split()]
             key = parts[-1]
+            if len(parts) == 1 and surnames.get(key, set()) - {key}:
+                key = min(surnames[key])
             for p in parts:
                 surnames.setdefault(p, set()).add(key)
             if title:
@@ -566,6 +580,41 @@ class EntityIndex:
             for role, counts in roles.items()
             if len(counts) == 1 or counts.most_common(2)[0][1] > counts.most_common(2)[1][1]
         }
+        # People: names given a title, or of two words or more; with their titles,
+        # the words around their mentions, and how often they are mentioned.
+        people: dict[str, tuple[set[str], set[str], list[int]]] = {}
+        for title, name, around in contexts:
+            key = self.key_for(name)
+            titles, words, count = people.setdefault(key, (set(), set(), [0]))
+            if title:
+                titles.add(title.lower().split()[-1])
+            words.update(strip_possessive(w).lower() for w in around)
+            count[0] += 1
+        is_person = {self.key_for(n) for t, n, _ in contexts if t or len(n.split()) >= 2}
+        self._people = {k: v for k, v in people.items() if k in is_person}
+
+    def key_for_affiliated(self, modifier: str, role: str) -> str | None:
+        """Return the person "the <modifier> <role>" refers to, if one stands out.
+
+        The candidates are the people mentioned in a sentence that names a place
+        sharing the modifier's stem ("Kazakh": Kazakhstan, "Pakistani": Pakistan)
+        and who, if the document gives them titles, hold this role (generic roles,
+        "leader" or "head", fit any title). The most mentioned wins when no other
+        candidate is mentioned as often.
+        """
+        mod = strip_possessive(modifier).lower()
+        low_role = role.lower()
+        counts = sorted(
+            (
+                (-count[0], key)
+                for key, (titles, words, count) in self._people.items()
+                if any(_same_stem(mod, w) for w in words)
+                and (not titles or low_role in titles or low_role in _GENERIC_ROLES)
+            ),
+        )
+        if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+            return None
+        return counts[0][1]
 
     def key_for(self, name: str) -> str:
         parts = [strip_possessive(p).lower() for p in name.split()]
@@ -581,7 +630,26 @@ class EntityIndex:
         A sentence's first word is capitalized whatever it is; "Pakistan and Kazakhstan
         enjoy ..." still names Pakistan when the document names it mid-sentence.
         """
-        return strip_possessive(word).lower() in self._keys
+        low = strip_possessive(word).lower()
+        return low in self._keys or low in self._surname_to_key
+
+
+#: Roles that any titled person may be called by ("the Kazakh leader").
+_GENERIC_ROLES = frozenset({"leader", "head", "chief"})
+#: Words of one place share this many first letters at least ("Kazakh", "Kazakhstan").
+_STEM_PREFIX = 4
+
+
+def _same_stem(modifier: str, word: str) -> bool:
+    """Return whether a nationality or place modifier and a place name share their stem."""
+    if modifier == word:
+        return True
+    n = 0
+    for x, y in zip(modifier, word, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= _STEM_PREFIX and n >= min(len(modifier), len(word)) - 3
 
 
 def capitalized_runs(
@@ -595,11 +663,7 @@ def capitalized_runs(
     since any word is capitalized there. Words inside ``exclude`` (time expressions:
     "February", "Monday") are skipped.
     """
-    words = [
-        w
-        for w in tokens(text, start, end)
-        if not any(w.start < x.end and x.start < w.end for x in exclude)
-    ]
+    words = words_outside(tokens(text, start, end), exclude)
     runs: list[list[Token]] = []
     current: list[Token] = []
     for i, w in enumerate(words):
@@ -696,11 +760,7 @@ def _starts_clause(text: str, start: int, words: list[Token], i: int) -> bool:
 
 def _clause_openers(text: str, start: int, end: int, exclude: Sequence[Span]) -> list[Token]:
     """Return the words that open the sentence or a clause in it (after a colon or quote)."""
-    words = [
-        w
-        for w in tokens(text, start, end)
-        if not any(w.start < x.end and x.start < w.end for x in exclude)
-    ]
+    words = words_outside(tokens(text, start, end), exclude)
     return [w for i, w in enumerate(words) if _starts_clause(text, start, words, i)]
 
 
@@ -747,6 +807,13 @@ def find_entities(
         span = Span(m.start(), m.end())
         if key and not any(e.span.overlaps(span) for e in found):
             found.append(Entity(span, span.slice(text), key=key, kind="role", role=role.lower()))
+        elif key is None and m.group("mod"):
+            # "the Kazakh leader": the person the document names next to Kazakhstan.
+            key = index.key_for_affiliated(m.group("mod"), role)
+            if key and not any(e.span.overlaps(span) and e.kind == "role" for e in found):
+                found.append(
+                    Entity(span, span.slice(text), key=key, kind="role", role=role.lower())
+                )
     return tuple(sorted(set(found), key=lambda e: (e.span.start, e.span.end, e.key)))
 
 

@@ -17,6 +17,7 @@ Every character of the source ends up in a claim or in a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -36,7 +37,7 @@ from reconcile._features import (
 )
 from reconcile._layout import find_layout, html_view
 from reconcile._sentences import split_sentences
-from reconcile._text import content_terms, tokens
+from reconcile._text import content_terms, tokens, words_outside
 from reconcile._types import Claim, Document, Segment, Source, Span, TimeMention
 from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.timex import PublicationAnchor, find_publication_anchors, find_times
@@ -199,16 +200,17 @@ def parse_outline(
 ) -> Document:
     """Read the sentences of an outline into claims, normalizing times against ``published``."""
     source, view = out.source, out.view
-    index = EntityIndex(
-        [
-            (title, name)
-            for span, _, _ in out.sentences
-            for title, name, _ in capitalized_runs(view, span.start, span.end, lexicon=lexicon)
-            if name
-        ]
-    )
+    contexts: list[tuple[str, str, tuple[str, ...]]] = []
+    for span, _, _ in out.sentences:
+        runs = capitalized_runs(view, span.start, span.end, lexicon=lexicon)
+        for title, name, _ in runs:
+            if name:
+                around = tuple(w for _, other, _ in runs if other != name for w in other.split())
+                contexts.append((title, name, around))
+    index = EntityIndex([(title, name) for title, name, _ in contexts], contexts=contexts)
     speakers = _quote_speakers(out, lexicon)
-    block_times = _block_times(out, published)
+    # In text order, so each claim finds its times by bisection (linear, not claims x times).
+    block_times = sorted(_block_times(out, published), key=lambda t: (t.span.start, t.span.end))
     claims: list[Claim] = []
     for span, paragraph, k in out.sentences:
         said_by = None
@@ -228,7 +230,36 @@ def parse_outline(
                 claim = evolve(claim, attribution=said_by)
             said_by = said_by or claim.attribution
             claims.append(claim)
-    return Document(source, published, published_how, tuple(claims), out.segments)
+    segments = out.segments
+    if source.is_html:
+        markup = _markup_between(out, claims)
+        segments = tuple(sorted(segments + markup, key=lambda s: s.span.start))
+    return Document(source, published, published_how, tuple(claims), segments)
+
+
+def _markup_between(out: Outline, claims: Sequence[Claim]) -> tuple[Segment, ...]:
+    """Return the markup between the claims of one HTML paragraph, as "markup" segments.
+
+    The layout labels the markup between paragraphs; tags between two sentences of
+    one paragraph (``Ten died.</span> <span>Two are missing.``) lie outside both
+    claims and would be lost.
+    """
+    text, view = out.source.text, out.view
+    spans = sorted([c.span for c in claims] + [s.span for s in out.segments])
+    found: list[Segment] = []
+    pos = 0
+    for span in [*spans, Span(len(text), len(text))]:
+        start, end = pos, span.start
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        # Only what the parser did not read (blanked markup); text it read but left
+        # out of every claim would be a bug to find, not to hide.
+        if start < end and not view[start:end].strip():
+            found.append(Segment(out.source.name, Span(start, end), text[start:end], "markup"))
+        pos = max(pos, span.end)
+    return tuple(found)
 
 
 def _quote_speakers(out: Outline, lexicon: Lexicon) -> list[tuple[Span, str, Span]]:
@@ -342,6 +373,17 @@ def _block_times(out: Outline, published: date | None) -> list[TimeMention]:
     return found
 
 
+def _times_within(block_times: Sequence[TimeMention], span: Span) -> tuple[TimeMention, ...]:
+    """Return the times inside ``span``; ``block_times`` is sorted by start."""
+    found: list[TimeMention] = []
+    k = bisect_left(block_times, span.start, key=lambda t: t.span.start)
+    while k < len(block_times) and block_times[k].span.start < span.end:
+        if block_times[k].span.end <= span.end:
+            found.append(block_times[k])
+        k += 1
+    return tuple(found)
+
+
 #: TIMEX3 values that carry no calendar field of their own.
 _DEICTIC_VALUE = re.compile(r"(?:PRESENT|PAST|FUTURE)_REF|XXXX-W|XXXX-XX")
 
@@ -357,7 +399,7 @@ def _claim(
     lexicon: Lexicon,
 ) -> Claim:
     view, source = out.view, out.source
-    times = tuple(t for t in block_times if span.start <= t.span.start and t.span.end <= span.end)
+    times = _times_within(block_times, span)
     time_spans = [t.span for t in times]
     in_quote = [(q, s, n) for q, s, n in speakers if q.overlaps(span)]
     quote = (in_quote[0][1], in_quote[0][2]) if in_quote else None
@@ -367,11 +409,7 @@ def _claim(
     # Terms are the content words that are neither dates nor names: those have
     # features of their own, and counting them twice would overweight them.
     named = [*time_spans, *(e.span for e in entities)]
-    words = [
-        w
-        for w in tokens(view, span.start, span.end)
-        if not any(w.start < x.end and x.start < w.end for x in named)
-    ]
+    words = words_outside(tokens(view, span.start, span.end), named)
     return Claim(
         id=f"{source.name}@{span.start}-{span.end}",
         source=source.name,

@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from reconcile import Source
 from reconcile._features import (
     EntityIndex,
     find_attribution,
@@ -16,6 +17,7 @@ from reconcile._features import (
     is_negated,
 )
 from reconcile.lexicon import ENGLISH
+from reconcile.pipeline import parse_source
 
 
 def quantities(s: str) -> list[tuple[str, float, float, float, str]]:
@@ -146,3 +148,33 @@ def test_modality(sentence: str, modality: str) -> None:
 def test_negation(sentence: str, negated: bool) -> None:
     """Negation words mark a claim negated; 'not only' does not."""
     assert is_negated(sentence, 0, len(sentence), lexicon=ENGLISH) is negated
+
+
+def test_a_nationality_and_a_role_name_the_person_of_that_country() -> None:
+    """ "The Brazilian leader" is the Brazilian the article names most, not his host."""
+    doc = parse_source(
+        Source(
+            "Brazilian President Luiz Inacio Lula da Silva arrived in Tokyo on Monday for a "
+            "three-day visit. Speaking to reporters, Lula said he hoped to double trade with "
+            "Japan within five years. "
+            "The Brazilian leader will meet Prime Minister Fumio Kishida on Tuesday.",
+            name="a.txt",
+        )
+    )
+    last = doc.claims[-1]
+    assert [(e.text, e.key) for e in last.entities if e.kind == "role"] == [
+        ("The Brazilian leader", "silva")
+    ]
+    assert "kishida" in {e.key for e in last.entities}
+
+
+def test_a_role_with_no_such_person_in_the_article_stays_unresolved() -> None:
+    """With two candidates mentioned as often, "the Pakistani leader" is nobody in particular."""
+    doc = parse_source(
+        Source(
+            "President Asif Ali Zardari met Kazakh President Kassym-Jomart Tokayev in "
+            "Islamabad. The Pakistani leader praised the new rail link.",
+            name="a.txt",
+        )
+    )
+    assert [e for e in doc.claims[-1].entities if e.kind == "role"] == []
