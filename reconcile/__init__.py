@@ -37,7 +37,9 @@ from reconcile.errors import (
     InputError,
     ParseError,
     ReconcileError,
+    ReconcileWarning,
     SourceNotFoundError,
+    SourceWarning,
     UsageError,
 )
 from reconcile.lexicon import ENGLISH, Lexicon
@@ -63,10 +65,12 @@ __all__ = [
     "ParseError",
     "Quantity",
     "ReconcileError",
+    "ReconcileWarning",
     "Report",
     "Segment",
     "Source",
     "SourceNotFoundError",
+    "SourceWarning",
     "Span",
     "TimeMention",
     "UsageError",

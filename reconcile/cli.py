@@ -14,13 +14,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reconcile import __version__
 from reconcile._types import Report, Source
-from reconcile.errors import ReconcileError, UsageError
+from reconcile.errors import ReconcileError, SourceWarning, UsageError
 from reconcile.pipeline import check, compare
 from reconcile.sources import parse_published
 from reconcile.testing import compare_baseline, load_baseline
@@ -211,7 +212,18 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> i
     # Read the baseline first: a missing or broken one is bad input (exit 2), found
     # before the sources are parsed.
     baseline = load_baseline(args.baseline) if args.baseline is not None else None
-    sources = [Source.from_file(path) for path in args.files]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SourceWarning)
+        sources = [Source.from_file(path) for path in args.files]
+    for warning in caught:
+        # One line each, like the errors: a guessed encoding is worth knowing, not fatal.
+        if issubclass(warning.category, SourceWarning):
+            if not args.quiet:
+                sys.stderr.write(f"reconcile: warning: {warning.message}\n")
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     if args.command == "compare" and len(sources) < 2:
         msg = (
             f"compare needs at least two files (got {len(sources)}). "

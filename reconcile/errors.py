@@ -15,7 +15,9 @@ __all__ = [
     "InputError",
     "ParseError",
     "ReconcileError",
+    "ReconcileWarning",
     "SourceNotFoundError",
+    "SourceWarning",
     "UsageError",
 ]
 
@@ -42,3 +44,14 @@ class ParseError(ReconcileError, ValueError):
 
 class UsageError(ReconcileError, ValueError):
     """The call itself is wrong: too few sources, an unknown format, a bad option."""
+
+
+class ReconcileWarning(UserWarning):
+    """Base class for every warning reconcile issues: it went on, but said so."""
+
+
+class SourceWarning(ReconcileWarning):
+    """A source was read with a guess: a legacy encoding, mixed encodings, repaired mojibake.
+
+    The same sentence is kept in ``Source.notes``, so a report shows it too.
+    """

@@ -11,9 +11,15 @@ Decoding tries, in order: a byte-order mark; UTF-16 without one (ASCII text
 with every other byte NUL); strict UTF-8; UTF-8 with a few stray bytes of a
 legacy code page (a file pasted together from two sources); and last
 charset-normalizer's best guess among legacy encodings (cp1252, Shift-JIS...).
-Every decision that is not plain UTF-8 is recorded in ``Source.notes``.
-Mojibake ("â€™" for "'") is detected and noted, never repaired: repairing would
-change the text and break offsets into the file.
+Every decision that is not plain UTF-8 is recorded in ``Source.notes`` and
+issued as a :class:`~reconcile.SourceWarning` naming the encoding.
+
+Mojibake ("â€™" for "'": UTF-8 read as cp1252 and saved again) is repaired only
+when that is safe: when the whole text, encoded back as cp1252, is valid UTF-8,
+so the repair is exact and reversible. Offsets then index the repaired text,
+which is ``Source.text`` (the only exception to the rule above, and noted);
+``repair_mojibake=False`` keeps the text as in the file. Mojibake mixed with
+correctly encoded text is only noted: no repair could be exact.
 """
 
 from __future__ import annotations
@@ -21,13 +27,20 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import warnings
 from datetime import date, datetime
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from reconcile._types import Source
-from reconcile.errors import EncodingError, InputError, ParseError, SourceNotFoundError
+from reconcile.errors import (
+    EncodingError,
+    InputError,
+    ParseError,
+    SourceNotFoundError,
+    SourceWarning,
+)
 
 __all__ = ["looks_like_html", "parse_published", "read_bytes", "read_source"]
 
@@ -75,13 +88,26 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+def _cp1252_byte_char(byte: int) -> str:
+    try:
+        return bytes((byte,)).decode("cp1252")
+    except UnicodeDecodeError:
+        # The five bytes cp1252 leaves undefined map to C1 controls, as in latin-1.
+        return chr(byte)
+
+
 # C0 control characters other than the whitespace ones text uses. (C1 controls
 # are left out: they turn up in legitimate mojibake, "â€\x9d" for a quote.)
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 # More than this share of control characters means binary data, not text
 # (text files have none, or a stray few from copy and paste).
 _MAX_CONTROL_SHARE = 0.02
+# ... but a short post with a stray one or two is still text.
+_MAX_CONTROL_COUNT = 3
 _SURROGATE = re.compile("[\udc80-\udcff]")
+_C1 = re.compile("[\x80-\x9f]")
 # The first bytes of UTF-8 read as cp1252: "Ã©" for "é", "â€™" for "'".
 _MOJIBAKE = re.compile(
     "[ÂÃ][\u00a0-\u00bf]|â€[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
@@ -114,6 +140,7 @@ def read_source(
     name: str | None = None,
     published: date | None = None,
     max_bytes: int = MAX_BYTES,
+    repair_mojibake: bool = True,
 ) -> Source:
     """Read a news article from a file into a :class:`~reconcile.Source`.
 
@@ -122,6 +149,8 @@ def read_source(
         name: how reports name the source; the file's base name by default.
         published: the publication date, when the caller knows it.
         max_bytes: refuse files larger than this many bytes.
+        repair_mojibake: repair double-encoded UTF-8 when the repair is exact
+            (see the module docs); False keeps the text as in the file.
 
     Returns:
         The source, its text exactly as decoded from the file (newlines kept
@@ -133,11 +162,20 @@ def read_source(
             than ``max_bytes``.
         EncodingError: the bytes are not text in any encoding we can detect.
 
+    Warns:
+        SourceWarning: the text was decoded with a guess (a legacy encoding, no
+            byte-order mark, mixed encodings) or repaired; the same words are
+            in ``Source.notes``.
+
     Examples:
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "wire.txt"
         >>> _ = path.write_bytes("“Two people died,” police said.\\r\\n".encode("cp1252"))
-        >>> src = read_source(path)
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     src = read_source(path)
+        >>> str(caught[0].message)
+        "Source '...wire.txt': decoded as cp1252: the file is not UTF-8"
         >>> src.name, src.text, src.encoding
         ('wire.txt', '“Two people died,” police said.\\r\\n', 'cp1252')
         >>> src.notes
@@ -182,6 +220,7 @@ def read_source(
         published=published,
         is_html=is_html,
         shown=shown,
+        repair_mojibake=repair_mojibake,
     )
 
 
@@ -192,6 +231,7 @@ def read_bytes(
     published: date | None = None,
     is_html: bool | None = None,
     shown: str | None = None,
+    repair_mojibake: bool = True,
 ) -> Source:
     """Decode an article's raw bytes (a download, a pipe) into a :class:`~reconcile.Source`.
 
@@ -201,6 +241,7 @@ def read_bytes(
         published: the publication date, when the caller knows it.
         is_html: whether the bytes are HTML; None sniffs it from the text.
         shown: how error messages name the bytes (the path); ``name`` by default.
+        repair_mojibake: repair double-encoded UTF-8 when the repair is exact.
 
     Returns:
         The decoded source; see :func:`read_source`.
@@ -208,6 +249,9 @@ def read_bytes(
     Raises:
         InputError: the bytes are empty or blank, or binary.
         EncodingError: the bytes are not text in any encoding we can detect.
+
+    Warns:
+        SourceWarning: as :func:`read_source`.
 
     Examples:
         >>> src = read_bytes(b"\\xef\\xbb\\xbfPolice said two people died.", name="a.txt")
@@ -224,7 +268,7 @@ def read_bytes(
             raise InputError(msg)
     text, encoding, notes = _decode(data, shown)
     controls = len(_CONTROL.findall(text))
-    if controls > _MAX_CONTROL_SHARE * len(text):
+    if controls > max(_MAX_CONTROL_SHARE * len(text), _MAX_CONTROL_COUNT):
         msg = (
             f"Source {shown!r} looks like binary data, not text ({controls:,} control "
             f"characters in {len(text):,}). Pass a plain-text or HTML file."
@@ -238,15 +282,57 @@ def read_bytes(
         raise InputError(msg)
     found = _MOJIBAKE.findall(text[:_SNIFF_CHARS])
     if len(found) >= 2:
-        notes.append(
-            f"the text looks double-encoded (mojibake such as {found[0]!r}); left as is so "
-            "offsets match the file: re-save the file as UTF-8 from its original to fix it"
-        )
+        repaired = _repair_mojibake(text) if repair_mojibake else None
+        if repaired is not None:
+            notes.append(
+                f"repaired mojibake ({found[0]!r} read as {_repair_mojibake(found[0])!r}): "
+                "the text is UTF-8 that was read as cp1252 and saved again; offsets index "
+                "the repaired text, not the file (repair_mojibake=False keeps the file's text)"
+            )
+            text = repaired
+        else:
+            notes.append(
+                f"the text looks double-encoded (mojibake such as {found[0]!r}); left as is "
+                "so offsets match the file: re-save the file as UTF-8 from its original to "
+                "fix it"
+            )
+    for note in notes:
+        warnings.warn(SourceWarning(f"Source {shown!r}: {note}"), stacklevel=2)
     if is_html is None:
         is_html = looks_like_html(text)
     return Source(
         text, name=name, published=published, is_html=is_html, encoding=encoding, notes=notes
     )
+
+
+# The characters cp1252 puts in 0x80-0x9f, mapped back to their bytes as latin-1
+# characters, so that ``str.translate`` then ``encode("latin-1")`` undoes cp1252.
+_CP1252_TO_LATIN1 = {
+    ord(ch): byte for byte in range(0x80, 0xA0) if (ch := _cp1252_byte_char(byte)) != chr(byte)
+}
+
+
+def _repair_mojibake(text: str) -> str | None:
+    """Return ``text`` as the UTF-8 it was before a cp1252 round trip, or None if unsafe.
+
+    Safe means exact: every character maps back to one cp1252 byte (undefined
+    bytes stand for themselves, as :func:`_cp1252_byte_char` reads them), the bytes
+    are valid UTF-8, and the result has no control characters that the original
+    did not. Correct text mixed in ("é" beside "Ã©") makes the bytes invalid.
+    """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    try:
+        raw = text[len(bom) :].translate(_CP1252_TO_LATIN1).encode("latin-1")
+        fixed = raw.decode("utf-8")
+    except UnicodeError:
+        return None
+    if (
+        fixed == text[len(bom) :]
+        or _C1.search(fixed)
+        or len(_CONTROL.findall(fixed)) > len(_CONTROL.findall(text))
+    ):
+        return None
+    return bom + fixed
 
 
 def _suggest_limit(file: Path, max_bytes: int) -> str:
@@ -319,20 +405,12 @@ def _utf8_with_strays(data: bytes) -> tuple[str, str, list[str]] | None:
     multibyte = non_ascii - strays
     if multibyte < 1 or strays > multibyte:
         return None
-    text = _SURROGATE.sub(lambda m: _cp1252_byte(ord(m.group()) - 0xDC00), raw)
+    text = _SURROGATE.sub(lambda m: _cp1252_byte_char(ord(m.group()) - 0xDC00), raw)
     note = (
         f"decoded as UTF-8, reading {strays} byte{'s' if strays > 1 else ''} that "
         f"{'are' if strays > 1 else 'is'} not UTF-8 as cp1252: the file mixes encodings"
     )
     return text, "utf-8", [note]
-
-
-def _cp1252_byte(byte: int) -> str:
-    try:
-        return bytes((byte,)).decode("cp1252")
-    except UnicodeDecodeError:
-        # The five bytes cp1252 leaves undefined map to C1 controls, as in latin-1.
-        return chr(byte)
 
 
 def _legacy(data: bytes, shown: str) -> tuple[str, str, list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +18,16 @@ from reconcile.errors import (
     ParseError,
     ReconcileError,
     SourceNotFoundError,
+    SourceWarning,
 )
-from reconcile.sources import looks_like_html, parse_published, read_bytes, read_source
+from reconcile.sources import (
+    _MOJIBAKE,
+    _cp1252_byte_char,
+    looks_like_html,
+    parse_published,
+    read_bytes,
+    read_source,
+)
 
 ARTICLE = (
     "Dam breaks in northern valley\n"
@@ -66,7 +75,8 @@ class TestDecoding:
     def test_cp1252_curly_quotes(self, tmp_path: Path) -> None:
         """A Windows-1252 file with curly quotes decodes as cp1252, with a note saying so."""
         path = write(tmp_path, "a.txt", ARTICLE.encode("cp1252"))
-        src = read_source(path)
+        with pytest.warns(SourceWarning, match=r"^Source '.*a\.txt': decoded as cp1252: the file"):
+            src = read_source(path)
         assert (src.text, src.encoding, src.notes) == (
             ARTICLE,
             "cp1252",
@@ -76,13 +86,15 @@ class TestDecoding:
     def test_latin1_reads_as_cp1252(self, tmp_path: Path) -> None:
         """Latin-1 text is read as cp1252 (its superset), not as a Mac or DOS code page."""
         text = "Le café était fermé. Les élèves sont allés à l'école.\n"
-        src = read_source(write(tmp_path, "a.txt", text.encode("latin-1")))
+        with pytest.warns(SourceWarning, match="decoded as cp1252"):
+            src = read_source(write(tmp_path, "a.txt", text.encode("latin-1")))
         assert (src.text, src.encoding) == (text, "cp1252")
 
     def test_shift_jis(self, tmp_path: Path) -> None:
         """A Japanese Shift-JIS file decodes with charset-normalizer's guess (cp932)."""
         text = "東京都は月曜日、新しい計画を発表した。市長は記者会見で説明した。\n"
-        src = read_source(write(tmp_path, "a.txt", text.encode("shift_jis")))
+        with pytest.warns(SourceWarning, match="decoded as cp932"):
+            src = read_source(write(tmp_path, "a.txt", text.encode("shift_jis")))
         assert (src.text, src.encoding, src.notes) == (
             text,
             "cp932",
@@ -107,7 +119,8 @@ class TestDecoding:
     def test_utf16_without_bom(self, tmp_path: Path) -> None:
         """UTF-16 without a mark is told by its NUL high bytes, and noted."""
         path = write(tmp_path, "a.txt", ARTICLE.encode("utf-16-le"))
-        src = read_source(path)
+        with pytest.warns(SourceWarning, match="decoded as utf-16-le"):
+            src = read_source(path)
         assert (src.text, src.encoding, src.notes) == (
             ARTICLE,
             "utf-16-le",
@@ -117,7 +130,8 @@ class TestDecoding:
     def test_utf8_with_stray_cp1252_bytes(self, tmp_path: Path) -> None:
         """UTF-8 with a few cp1252 bytes pasted in: each stray byte reads as cp1252."""
         data = "The café’s owner said “yes”.".encode() + b" Later he said \x93no\x94."
-        src = read_source(write(tmp_path, "a.txt", data))
+        with pytest.warns(SourceWarning, match="reading 2 bytes that are not UTF-8 as cp1252"):
+            src = read_source(write(tmp_path, "a.txt", data))
         assert (src.text, src.encoding, src.notes) == (
             "The café’s owner said “yes”. Later he said “no”.",
             "utf-8",
@@ -127,15 +141,58 @@ class TestDecoding:
             ),
         )
 
-    def test_mojibake_is_noted_not_repaired(self, tmp_path: Path) -> None:
-        """Double-encoded text is left as is (offsets must match the file) and noted."""
+    def test_mojibake_is_repaired_when_exact(self, tmp_path: Path) -> None:
+        """Double-encoded UTF-8 is repaired when the whole text maps back exactly, and noted."""
         text = "The cafÃ© owner said â€œyesâ€\x9d to the plan.\n"
-        src = read_source(write(tmp_path, "a.txt", text.encode("utf-8")))
+        path = write(tmp_path, "a.txt", text.encode("utf-8"))
+        with pytest.warns(SourceWarning, match=r"a\.txt': repaired mojibake \('Ã©' read as 'é'\)"):
+            src = read_source(path)
+        assert src.text == "The café owner said “yes” to the plan.\n"
+        assert src.notes == (
+            "repaired mojibake ('Ã©' read as 'é'): the text is UTF-8 that was read as cp1252 "
+            "and saved again; offsets index the repaired text, not the file "
+            "(repair_mojibake=False keeps the file's text)",
+        )
+
+    def test_mojibake_repair_can_be_turned_off(self, tmp_path: Path) -> None:
+        """repair_mojibake=False keeps the file's text (offsets into the file) and notes it."""
+        text = "The cafÃ© owner said â€œyesâ€\x9d to the plan.\n"
+        path = write(tmp_path, "a.txt", text.encode("utf-8"))
+        with pytest.warns(SourceWarning, match="looks double-encoded"):
+            src = read_source(path, repair_mojibake=False)
         assert src.text == text
         assert src.notes == (
             "the text looks double-encoded (mojibake such as 'Ã©'); left as is so offsets "
             "match the file: re-save the file as UTF-8 from its original to fix it",
         )
+
+    def test_mixed_mojibake_is_noted_not_repaired(self, tmp_path: Path) -> None:
+        """Mojibake beside correctly encoded text cannot be repaired exactly: only noted."""
+        text = "Le café était fermé. The owner said â€œyesâ€\x9d to the plan.\n"
+        with pytest.warns(SourceWarning, match="looks double-encoded"):
+            src = read_source(write(tmp_path, "a.txt", text.encode("utf-8")))
+        assert src.text == text
+
+    def test_mojibake_repair_keeps_a_bom(self, tmp_path: Path) -> None:
+        """A UTF-8 mark stays the first character of a repaired text."""
+        text = "\ufeffThe dam’s owner said â€œnoâ€\x9d."
+        data = text.encode("utf-8").replace("’".encode(), "â€™".encode())
+        with pytest.warns(SourceWarning, match="repaired mojibake"):
+            src = read_source(write(tmp_path, "a.txt", data))
+        assert src.text == "\ufeffThe dam’s owner said “no”."
+
+    def test_plain_utf8_gives_no_warning(self, tmp_path: Path) -> None:
+        """A UTF-8 file is read silently: warnings are for guesses only."""
+        path = write(tmp_path, "a.txt", ARTICLE.encode("utf-8"))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert read_source(path).notes == ()
+
+    def test_nul_and_controls_in_text_are_kept(self, tmp_path: Path) -> None:
+        """A stray NUL-free control character or two (copy and paste) stays, offsets intact."""
+        text = "Ten people\x0b died\x1b on Monday.\r\nTwo are\x7f missing.\r\n"
+        src = read_source(write(tmp_path, "a.txt", text.encode("utf-8")))
+        assert (src.text, src.notes) == (text, ())
 
     @pytest.mark.parametrize(
         "data",
@@ -148,6 +205,7 @@ class TestDecoding:
             "東京都は月曜日、新しい計画を発表した。\r\n".encode("shift_jis"),
         ],
     )
+    @pytest.mark.filterwarnings("ignore::reconcile.SourceWarning")
     def test_text_is_what_open_reads(self, tmp_path: Path, data: bytes) -> None:
         """The text equals open(path, encoding=source.encoding, newline="").read()."""
         path = write(tmp_path, "a.txt", data)
@@ -288,6 +346,7 @@ class TestParsePublished:
             parse_published(value)
 
 
+@pytest.mark.filterwarnings("ignore::reconcile.SourceWarning")
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=300))
 def test_any_bytes_read_or_refused(data: bytes) -> None:
@@ -305,8 +364,34 @@ def test_any_bytes_read_or_refused(data: bytes) -> None:
 def test_utf8_text_round_trips(text: str) -> None:
     """Text written as UTF-8 reads back exactly, or is refused as blank."""
     try:
-        src = read_bytes(text.encode("utf-8"), name="a.txt")
+        src = read_bytes(text.encode("utf-8"), name="a.txt", repair_mojibake=False)
     except InputError:
         assert not text.lstrip("\ufeff").strip()
         return
     assert (src.text, src.encoding) == (text, "utf-8")
+
+
+def _garble(text: str) -> str:
+    """Return what a program makes of ``text`` reading its UTF-8 bytes as cp1252."""
+    return "".join(_cp1252_byte_char(b) for b in text.encode("utf-8"))
+
+
+_LATIN = "abcdefghij ABCDEF.,\n'\"éèàçüöñßøÅÉ’‘“”–—…€"
+
+
+@pytest.mark.filterwarnings("ignore::reconcile.SourceWarning")
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from(_LATIN), min_size=1, max_size=200))
+def test_mojibake_repair_is_exact(text: str) -> None:
+    """Text garbled by one cp1252 round trip reads back as the original whenever it is
+    detected; a repair never gives anything but the original."""
+    garbled = _garble(text)
+    try:
+        src = read_bytes(garbled.encode("utf-8"), name="a.txt")
+    except InputError:
+        assert not text.strip()
+        return
+    if len(_MOJIBAKE.findall(garbled)) >= 2:
+        assert src.text == text
+    else:
+        assert src.text == garbled
