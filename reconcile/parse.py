@@ -124,11 +124,27 @@ def explicit_publication_date(out: Outline) -> tuple[date, str] | None:
 
 
 def publication_anchors(out: Outline) -> tuple[PublicationAnchor, ...]:
-    """Return the body's expressions that give away the publication date ("tomorrow, Feb 3")."""
+    """Return the expressions that give away the publication date, the surest first.
+
+    A page date without its year ("PORT HALLAM, March 14 (Reuters) -") is the day
+    itself; then the body's deictic days that name their date ("tomorrow, Feb 3").
+    """
     found: list[PublicationAnchor] = []
+    for seg in sorted(out.segments, key=lambda s: s.span.start):
+        if seg.why not in _PAGE_DATE_WHY:
+            continue
+        for tm in find_times(out.view, reference=None, start=seg.span.start, end=seg.span.end):
+            m = _YEARLESS_DAY.fullmatch(tm.value)
+            if tm.type == "DATE" and m is not None:
+                month, day = int(m.group(1)), int(m.group(2))
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    found.append(PublicationAnchor(tm.span, tm.text, None, month, day, 0))
     for block in out.blocks:
         found.extend(find_publication_anchors(out.view, start=block.start, end=block.end))
     return tuple(found)
+
+
+_YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 
 
 def infer_publication_date(

@@ -38,7 +38,7 @@ Death toll rises to 12 after Storm Ivy
 
 Published: 2026-03-15
 
-The number of people killed by Storm Ivy rose to 12 on Friday, the regional emergency \
+The number of people killed by Storm Ivy rose to 12 on Thursday, the regional emergency \
 agency said.
 
 About 3,000 residents were evacuated from Port Hallam and Rendle overnight, the mayor said.
@@ -124,7 +124,7 @@ def test_baseline_workflow_pass_fail_update_pass(project: pytest.Pytester) -> No
 
     run(project).assert_outcomes(passed=1)
 
-    _edit(project, "gazette.txt", "rose to 12 on Friday", "rose to 14 on Friday")
+    _edit(project, "gazette.txt", "rose to 12 on Thursday", "rose to 14 on Thursday")
     failed = run(project)
     failed.assert_outcomes(failed=1)
     failed.stdout.fnmatch_lines(
@@ -132,8 +132,8 @@ def test_baseline_workflow_pass_fail_update_pass(project: pytest.Pytester) -> No
             "*1 new finding not in the baseline *stories/baselines/storm-ivy.json:",
             "*+ [[]numeric, high] gazette.txt says '14' but wire.txt says '12'; "
             "the two numbers cannot both be right.",
-            "*gazette.txt 63-161: “The number of people killed by Storm Ivy rose to 14 on Friday, "
-            "the regional emergency agency said.”",
+            "*gazette.txt 63-163: “The number of people killed by Storm Ivy rose to 14 on "
+            "Thursday, the regional emergency agency said.”",
             "*wire.txt *: “Storm Ivy killed 12 people and injured more than 40 *”",
             "*id: numeric-*",
             "*If these changes are expected, accept them: pytest --reconcile-update-baselines",

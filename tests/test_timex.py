@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import reconcile
 from reconcile import Source
 from reconcile.errors import ReconcileError, UsageError
 from reconcile.pipeline import parse_source
@@ -741,3 +742,22 @@ def test_publication_year_follows_the_latest_date_in_the_text(text: str, publish
     doc = parse_source(Source(text, name="a.txt"))
     assert doc.published == published
     assert doc.published_how.startswith("inferred from 'tomorrow, ")
+
+
+def test_a_dateline_without_its_year_dates_the_article_with_the_year_of_the_story() -> None:
+    """ "PORT HALLAM, March 14 (Coastal Wire) -" is the day; the other source gives the year."""
+    wire = reconcile.Source(
+        "PORT HALLAM, March 14 (Coastal Wire) - Storm Ivy killed 12 people on Thursday, "
+        "the regional emergency agency said.",
+        name="wire.txt",
+    )
+    gazette = reconcile.Source(
+        "Storm Ivy left 12 people dead on Thursday, the emergency agency said.",
+        name="gazette.txt",
+        published=date(2026, 3, 15),
+    )
+    report = reconcile.compare([wire, gazette])
+    doc = next(s for s in report.to_dict()["sources"] if s["name"] == "wire.txt")
+    assert doc["published"] == "2026-03-14"
+    assert doc["published_how"].startswith("inferred from 'March 14'")
+    assert "other sources of the story" in doc["published_how"]
