@@ -53,6 +53,8 @@ __all__ = [
     "publication_anchors",
 ]
 
+#: How many capitalized runs on each side of a name count as its context.
+_CONTEXT_RUNS = 12
 #: Sentences longer than this are split at semicolons into clauses when both
 #: halves stand alone; shorter ones stay whole, since splitting loses context.
 _SPLIT_LONGER_THAN = 300
@@ -219,9 +221,12 @@ def parse_outline(
     contexts: list[tuple[str, str, tuple[str, ...]]] = []
     for span, _, _ in out.sentences:
         runs = capitalized_runs(view, span.start, span.end, lexicon=lexicon)
-        for title, name, _ in runs:
+        for i, (title, name, _) in enumerate(runs):
             if name:
-                around = tuple(w for _, other, _ in runs if other != name for w in other.split())
+                # The names near this one: a whole sentence's would cost runs x runs on a
+                # text without punctuation (one sentence of 100,000 names).
+                near = runs[max(0, i - _CONTEXT_RUNS) : i + _CONTEXT_RUNS + 1]
+                around = tuple(w for _, other, _ in near if other != name for w in other.split())
                 contexts.append((title, name, around))
     index = EntityIndex([(title, name) for title, name, _ in contexts], contexts=contexts)
     speakers = _quote_speakers(out, lexicon)
