@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import strategies as st
 
 # Real-style news sentences about several unrelated events, written for these tests.
@@ -206,3 +208,39 @@ def perturbed_articles(
     published, sentences = PERTURBABLE_ARTICLES[name]
     new = draw(values)
     return published, sentences, index, sentences[index].replace(old, new), category
+
+
+# ---------------------------------------------------------------------------
+# Real articles with random edits: the seeds and the sentences above, with
+# characters inserted, deleted or replaced anywhere (scraping debris, typos,
+# truncation, foreign text pasted in).
+
+_SEED_TEXTS = tuple(
+    p.read_text(encoding="utf-8")
+    for p in sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+)
+_DEBRIS = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list(" \n\r\t.,;:!?\"'“”’()-—<>&/|#*\u00a0\u200b\ufeff0123456789")),
+        st.characters(exclude_categories=("Cs",)),
+    ),
+    max_size=12,
+)
+
+
+@st.composite
+def edited_articles(draw: st.DrawFn, *, max_edits: int = 6) -> str:
+    """Return a real article (a seed, or sentences above) with a few random edits."""
+    base = draw(st.one_of(st.sampled_from(_SEED_TEXTS), articles))
+    text = base
+    for _ in range(draw(st.integers(0, max_edits))):
+        at = draw(st.integers(0, len(text)))
+        kind = draw(st.sampled_from(("insert", "delete", "replace")))
+        width = draw(st.integers(1, 40))
+        if kind == "insert":
+            text = text[:at] + draw(_DEBRIS) + text[at:]
+        elif kind == "delete":
+            text = text[:at] + text[at + width :]
+        else:
+            text = text[:at] + draw(_DEBRIS) + text[at + width :]
+    return text
