@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 __all__ = ["split_sentences"]
 
 _QUESTION_MARKS = "!?‼⁇⁈⁉‽！？"
-_TERMINALS = "." + "…" + "。" + _QUESTION_MARKS
+# The Devanagari danda ends a sentence in Hindi, Marathi, Nepali, Sanskrit.
+_TERMINALS = "." + "…" + "。" + "।॥" + _QUESTION_MARKS
 _CLOSERS = "\"'”’»›)]}"
 _OPENERS = "\"'“‘«‹([{"
 # Bullets that open an item wherever they stand, even in the middle of a line.
@@ -73,6 +74,10 @@ _BULLET = re.compile(rf"[{_BULLETS}]")
 _BLOCK_START = re.compile(
     rf"[{re.escape(_LINE_BULLETS)}](?:\s|$)|[{_BULLETS}]|(?:\d{{1,3}}|[a-z])[.)](?:\s|$)|\(\w{{1,3}}\)\s"
 )
+# Chinese and Japanese put no space after a sentence: a full-width terminal ends
+# one when text follows at once. Not before a closing quote: "「よかった！」と言った"
+# goes on after the quote, and the quote does not tell which.
+_FULLWIDTH_END = re.compile(r"[。！？](?=[^\s」』）〕】”’\"'])")
 _DETACHED_CLOSER = re.compile(r"[ \t]+([\"”’]+)(?=\s|\Z)")
 _LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _PARAGRAPH_SEPARATORS = "\x0c\x1c\x1d\x1e\u2029"
@@ -234,6 +239,7 @@ def _cuts(sub: str, rules: _Rules) -> list[int]:
                 cut = detached.end()
         cuts.append(cut)
         last_cut = cut
+    cuts.extend(m.end() for m in _FULLWIDTH_END.finditer(sub))
     return cuts
 
 

@@ -369,6 +369,34 @@ class TestUrlsAndEmails:
         ]
 
 
+class TestOtherScripts:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "哈萨克斯坦总统于2月3日访问巴基斯坦。他会见了总理！双方签署了协议。",
+                ["哈萨克斯坦总统于2月3日访问巴基斯坦。", "他会见了总理！", "双方签署了协议。"],
+            ),
+            (
+                "東京都は新しい計画を発表した。「よかった！」と市長は言った。",
+                ["東京都は新しい計画を発表した。", "「よかった！」と市長は言った。"],
+            ),
+            (
+                "राष्ट्रपति ने पाकिस्तान का दौरा किया। उन्होंने प्रधानमंत्री से मुलाकात की।",
+                ["राष्ट्रपति ने पाकिस्तान का दौरा किया।", "उन्होंने प्रधानमंत्री से मुलाकात की।"],
+            ),
+            (
+                "Президент посетил Пакистан 3 февраля. Он встретился с премьером.",
+                ["Президент посетил Пакистан 3 февраля.", "Он встретился с премьером."],
+            ),
+        ],
+    )
+    def test_sentence_ends(self, text: str, expected: list[str]) -> None:
+        """A full-width stop ends a sentence with no space after it (Chinese, Japanese),
+        but not before a closing quote; the danda ends a Hindi sentence."""
+        assert sentences(text) == expected
+
+
 class TestRange:
     def test_range_offsets_are_absolute(self) -> None:
         """Spans of a sub-range index the whole text."""
