@@ -167,12 +167,6 @@ class TestManySources:
         assert all(_lost(doc) == [] for doc in report.documents)
         assert reconcile.compare(sources[::-1]).to_json() == report.to_json()
 
-    @pytest.mark.xfail(
-        reason="align.candidate_pairs skips a blocking key held by more than "
-        "max(40, claims // 5) claims, so a fact every one of 50+ sources states is "
-        "never a candidate pair; the cap should grow with the number of sources",
-        strict=True,
-    )
     def test_a_fact_all_fifty_sources_state_is_aligned(self) -> None:
         """When 50 sources state one fact with 50 different numbers, they disagree."""
         sources = [
@@ -283,3 +277,43 @@ def test_words_outside_matches_the_naive_filter(text: str, spans: list[tuple[int
     for a in range(0, len(text) + 1, 7):
         for b in (a, a + 1, a + 9):
             assert index.overlaps(a, b) == any(reconcile.Span(a, b).overlaps(s) for s in spans_)
+
+
+_TAGS = st.sampled_from(
+    [
+        "<b>",
+        "</b>",
+        "<span class='x'>",
+        "</span>",
+        "<br>",
+        "<a href='/w'>",
+        "</a>",
+        "<!-- ad -->",
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "&amp;",
+        "&nbsp;",
+        "<img src='x.jpg' alt='Dam'>",
+        " ",
+    ]
+)
+
+
+@pytest.mark.filterwarnings("ignore::reconcile.SourceWarning")
+@settings(max_examples=60, deadline=None)
+@given(
+    parts=st.lists(
+        st.one_of(st.sampled_from(SENTENCES), _TAGS, st.sampled_from(SENTENCES).map(str.split)),
+        min_size=1,
+        max_size=14,
+    )
+)
+def test_html_with_tags_anywhere_loses_nothing(parts: list[str | list[str]]) -> None:
+    """Real sentences with tags between and inside them: every character of the markup is
+    in a claim or a segment, and every offset indexes the markup."""
+    pieces = [" <i>".join(p) if isinstance(p, list) else p for p in parts]
+    page = "<!DOCTYPE html><html><body><article>" + "".join(pieces) + "</article></body></html>"
+    doc = reconcile.parse_source(reconcile.Source(page, name="a.html", is_html=True))
+    assert _lost(doc) == []
