@@ -1007,6 +1007,53 @@ _ED_NOT_PAST = frozenset(
 )
 
 
+def find_predicates(
+    text: str, start: int, end: int, *, lexicon: Lexicon, exclude: Sequence[Span] = ()
+) -> tuple[str, ...]:
+    """Return the lemma stems of a sentence's verbs, in order, reporting verbs left out.
+
+    A verb is a past form ("killed", "struck"), or a word after an auxiliary or
+    "to" ("will hold", "to arrive", "is scheduled"). "Said", "told" and the like say
+    who speaks, not what happened, so they are not the predicate.
+
+    Examples:
+        >>> from reconcile.lexicon import ENGLISH
+        >>> s = "Police said the gunman killed two guards and is expected to appear in court."
+        >>> find_predicates(s, 0, len(s), lexicon=ENGLISH)
+        ('kill', 'expect', 'appear')
+    """
+    words = words_outside(tokens(text, start, end), exclude)
+    found: list[str] = []
+    for i, w in enumerate(words):
+        low = w.lower
+        if not low.isalpha() or (i > 0 and w.is_capitalized):
+            continue
+        prev = words[i - 1].lower if i else ""
+        is_verb = (
+            low in lexicon.irregular_past
+            or (
+                low.endswith("ed")
+                and len(low) > 4
+                and low not in _ED_NOT_PAST
+                and prev not in _DETERMINERS
+            )
+            or (prev in lexicon.finite_auxiliaries or prev in _INFINITIVE_MARKERS)
+        )
+        if (
+            is_verb
+            and low not in lexicon.reporting_verbs
+            and low not in lexicon.finite_auxiliaries
+            and low not in lexicon.stopwords
+            and low not in lexicon.negations
+        ):
+            found.append(stem(lexicon.irregular_lemmas.get(low, low)))
+    return tuple(dict.fromkeys(found))
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+_INFINITIVE_MARKERS = frozenset({"to", "be", "been", "being"})
+
+
 def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modality:
     """Return whether a sentence reports a plan, an expectation, a hedge, or a done fact.
 

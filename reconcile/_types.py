@@ -240,6 +240,7 @@ class Claim:
     is_negated: bool = False
     is_quote: bool = False
     terms: tuple[str, ...] = ()
+    predicates: tuple[str, ...] = ()  # lemma stems of the verbs, reporting verbs aside
 
 
 @frozen

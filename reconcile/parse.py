@@ -30,6 +30,7 @@ from reconcile._features import (
     find_entities,
     find_modality,
     find_ordinals,
+    find_predicates,
     find_quantities,
     find_quotes,
     is_negated,
@@ -449,4 +450,5 @@ def _claim(
         is_negated=is_negated(view, span.start, span.end, lexicon=lexicon),
         is_quote=any(q.start <= span.start + 1 and span.end - 1 <= q.end for q, _, _ in in_quote),
         terms=tuple(content_terms(words, lexicon)),
+        predicates=find_predicates(view, span.start, span.end, lexicon=lexicon, exclude=named),
     )

@@ -130,6 +130,7 @@ def _claim_dict(c: Claim) -> dict[str, Any]:
         "is_negated": c.is_negated,
         "is_quote": c.is_quote,
         "terms": list(c.terms),
+        "predicates": list(c.predicates),
     }
 
 
@@ -288,6 +289,7 @@ def _claim_from(d: Mapping[str, Any]) -> Claim:
         is_negated=d.get("is_negated", False),
         is_quote=d.get("is_quote", False),
         terms=tuple(d.get("terms", ())),
+        predicates=tuple(d.get("predicates", ())),
     )
 
 
