@@ -16,8 +16,9 @@ Every character of the source ends up in a claim or in a
 
 from __future__ import annotations
 
+import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -230,7 +231,7 @@ def parse_outline(
                 around = tuple(w for _, other, _ in near if other != name for w in other.split())
                 contexts.append((title, name, around))
     index = EntityIndex([(title, name) for title, name, _ in contexts], contexts=contexts)
-    speakers = _quote_speakers(out, lexicon)
+    speakers = _QuoteLookup(_quote_speakers(out, lexicon))
     # In text order, so each claim finds its times by bisection (linear, not claims x times).
     block_times = sorted(_block_times(out, published), key=lambda t: (t.span.start, t.span.end))
     claims: list[Claim] = []
@@ -282,6 +283,34 @@ def _markup_between(out: Outline, claims: Sequence[Claim]) -> tuple[Segment, ...
             found.append(Segment(out.source.name, Span(start, end), text[start:end], "markup"))
         pos = max(pos, span.end)
     return tuple(found)
+
+
+class _QuoteLookup:
+    """Attributed quotations, found by the span they overlap in a bisection, not a scan.
+
+    Every claim asks which quotations it overlaps; scanning them all for each claim
+    costs claims x quotations, quadratic in the length of a long text.
+    """
+
+    __slots__ = ("_items", "_max_ends", "_order", "_starts")
+
+    def __init__(self, items: Sequence[tuple[Span, str, Span]]) -> None:
+        self._items = items
+        self._order = sorted(range(len(items)), key=lambda k: items[k][0].start)
+        self._starts = [items[k][0].start for k in self._order]
+        # The furthest end so far, in start order: non-decreasing, so it bisects
+        # even when quotations nest.
+        self._max_ends = list(itertools.accumulate((items[k][0].end for k in self._order), max))
+
+    def overlapping(self, span: Span) -> list[tuple[Span, str, Span]]:
+        """Return the quotations that overlap ``span``, in the order they were given."""
+        i = bisect_right(self._max_ends, span.start)
+        found = []
+        while i < len(self._order) and self._starts[i] < span.end:
+            if self._items[self._order[i]][0].overlaps(span):
+                found.append(self._order[i])
+            i += 1
+        return [self._items[k] for k in sorted(found)]
 
 
 def _quote_speakers(out: Outline, lexicon: Lexicon) -> list[tuple[Span, str, Span]]:
@@ -417,13 +446,13 @@ def _claim(
     *,
     block_times: Sequence[TimeMention],
     index: EntityIndex,
-    speakers: Sequence[tuple[Span, str, Span]],
+    speakers: _QuoteLookup,
     lexicon: Lexicon,
 ) -> Claim:
     view, source = out.view, out.source
     times = _times_within(block_times, span)
     time_spans = [t.span for t in times]
-    in_quote = [(q, s, n) for q, s, n in speakers if q.overlaps(span)]
+    in_quote = speakers.overlapping(span)
     quote = (in_quote[0][1], in_quote[0][2]) if in_quote else None
     entities = find_entities(
         view, span.start, span.end, index=index, lexicon=lexicon, exclude=time_spans

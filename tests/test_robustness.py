@@ -317,3 +317,25 @@ def test_html_with_tags_anywhere_loses_nothing(parts: list[str | list[str]]) -> 
     page = "<!DOCTYPE html><html><body><article>" + "".join(pieces) + "</article></body></html>"
     doc = reconcile.parse_source(reconcile.Source(page, name="a.html", is_html=True))
     assert _lost(doc) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    quotes=st.lists(st.tuples(st.integers(0, 200), st.integers(0, 60)), max_size=10),
+    probes=st.lists(st.tuples(st.integers(0, 220), st.integers(0, 40)), min_size=1, max_size=10),
+)
+def test_quote_lookup_matches_the_naive_scan(
+    quotes: list[tuple[int, int]], probes: list[tuple[int, int]]
+) -> None:
+    """The bisecting quotation lookup finds what a scan of every quotation finds, nested
+    quotations included, in the same order."""
+    from reconcile.parse import _QuoteLookup
+
+    items = [
+        (reconcile.Span(s, s + w), f"speaker {k}", reconcile.Span(0, 1))
+        for k, (s, w) in enumerate(quotes)
+    ]
+    lookup = _QuoteLookup(items)
+    for start, width in probes:
+        span = reconcile.Span(start, start + width)
+        assert lookup.overlapping(span) == [item for item in items if item[0].overlaps(span)]
