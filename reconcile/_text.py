@@ -128,6 +128,7 @@ def content_terms(words: list[Token], lexicon: Lexicon) -> Iterator[str]:
                 yield stem(lexicon.irregular_lemmas.get(part, part))
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_keys_match(a: str, b: str) -> bool:
     """Return whether two entity keys name the same thing.
 

@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from attrs import frozen
+from attrs import field, frozen
 from rapidfuzz import fuzz, process
 
 from reconcile._semantic import Encoder, cosines
@@ -46,6 +46,7 @@ __all__ = [
     "compare_pair",
     "count_candidate_pairs",
     "group_links",
+    "match_weight",
     "score_links",
 ]
 
@@ -147,20 +148,50 @@ class RunStats:
     entity_df: dict[str, int]
     n_claims: int
     n_sources: int
+    # Per claim id, computed once per run rather than once per pair.
+    term_sets: dict[str, frozenset[str]] = field(factory=dict)
+    masses: dict[str, float] = field(factory=dict)
+    keys: dict[str, frozenset[str]] = field(factory=dict)
 
     @classmethod
     def of(cls, claims: Sequence[Claim]) -> RunStats:
         term_df: dict[str, int] = defaultdict(int)
         entity_df: dict[str, int] = defaultdict(int)
+        term_sets = {c.id: frozenset(c.terms) for c in claims}
+        keys = {c.id: frozenset(entity_keys(c)) for c in claims}
         for claim in claims:
-            for term in set(claim.terms):
+            for term in term_sets[claim.id]:
                 term_df[term] += 1
-            for key in entity_keys(claim):
+            for key in keys[claim.id]:
                 entity_df[key] += 1
         n = len(claims)
         # Smoothed idf in bits.
         idf = {t: math.log2((n + 1) / (d + 0.5)) for t, d in term_df.items()}
-        return cls(idf, dict(term_df), dict(entity_df), n, len({c.source for c in claims}))
+        masses = {cid: math.fsum(idf[t] for t in sorted(ts)) for cid, ts in term_sets.items()}
+        return cls(
+            idf,
+            dict(term_df),
+            dict(entity_df),
+            n,
+            len({c.source for c in claims}),
+            term_sets,
+            masses,
+            keys,
+        )
+
+    def terms_of(self, claim: Claim) -> frozenset[str]:
+        found = self.term_sets.get(claim.id)
+        return found if found is not None else frozenset(claim.terms)
+
+    def mass_of(self, claim: Claim) -> float:
+        found = self.masses.get(claim.id)
+        if found is not None:
+            return found
+        return math.fsum(self.idf.get(t, 0.0) for t in sorted(set(claim.terms)))
+
+    def keys_of(self, claim: Claim) -> frozenset[str]:
+        found = self.keys.get(claim.id)
+        return found if found is not None else frozenset(entity_keys(claim))
 
     def is_common_entity(self, key: str) -> bool:
         return self.entity_df.get(key, 0) * 3 >= max(self.n_claims, 6)
@@ -190,17 +221,17 @@ def compare_pair(
     a: Claim, b: Claim, *, wording: float, stats: RunStats, meaning: float | None = None
 ) -> PairFeatures:
     """Compare two claims on every feature but wording, which is scored in bulk."""
-    terms_a, terms_b = set(a.terms), set(b.terms)
-    shared = sorted(terms_a & terms_b)
-    mass_a = sum(stats.idf.get(t, 0.0) for t in terms_a)
-    mass_b = sum(stats.idf.get(t, 0.0) for t in terms_b)
-    mass_shared = sum(stats.idf.get(t, 0.0) for t in shared)
+    shared = sorted(stats.terms_of(a) & stats.terms_of(b))
+    mass_a, mass_b = stats.mass_of(a), stats.mass_of(b)
+    mass_shared = math.fsum(stats.idf.get(t, 0.0) for t in shared)
     # Overlap relative to the shorter claim: a one-line summary of a fact is
     # contained in a long sentence that states it among other things.
     dice = mass_shared / min(mass_a, mass_b) if min(mass_a, mass_b) > 0 else 0.0
     specific = [t for t in shared if stats.term_df.get(t, 0) <= stats.n_sources]
-    ents_a, ents_b = entity_keys(a), entity_keys(b)
-    shared_ents = sorted({x for x in ents_a for y in ents_b if entity_keys_match(x, y)})
+    ents_a, ents_b = stats.keys_of(a), stats.keys_of(b)
+    shared_ents = sorted(
+        x for x in ents_a if x in ents_b or any(entity_keys_match(x, y) for y in ents_b)
+    )
     return PairFeatures(
         wording=wording,
         shared_words=dice,
@@ -325,11 +356,7 @@ def weigh(f: PairFeatures) -> tuple[float, float, tuple[Contribution, ...]]:
     ``score == 2**weight / (1 + 2**weight)``. With a "meaning" feature, the weights
     calibrated together with it are used.
     """
-    prior, table = (
-        (SEMANTIC_PRIOR_WEIGHT, SEMANTIC_LEVELS)
-        if f.meaning is not None
-        else (PRIOR_WEIGHT, LEVELS)
-    )
+    prior, table = _tables(f)
     parts = [
         Contribution(
             "prior",
@@ -345,6 +372,27 @@ def weigh(f: PairFeatures) -> tuple[float, float, tuple[Contribution, ...]]:
         parts.append(Contribution(feature, level, w, _describe(feature, level, f)))
     weight = math.fsum(p.weight for p in parts)
     return match_probability(weight), weight, tuple(parts)
+
+
+def _tables(f: PairFeatures) -> tuple[float, dict[str, dict[str, float]]]:
+    if f.meaning is not None:
+        return SEMANTIC_PRIOR_WEIGHT, SEMANTIC_LEVELS
+    return PRIOR_WEIGHT, LEVELS
+
+
+def match_weight(f: PairFeatures) -> float:
+    """Return the weight :func:`weigh` gives, without building its parts (the fast path).
+
+    Examples:
+        >>> f = PairFeatures(95.0, 0.7, ("flood",), ("flood",), (), (), False,
+        ...                  "same", "same", False, False)
+        >>> match_weight(f) == weigh(f)[1]
+        True
+    """
+    prior, table = _tables(f)
+    return math.fsum(
+        [prior, *(table.get(feature, {}).get(level, 0.0) for feature, level in feature_levels(f))]
+    )
 
 
 def match_probability(weight: float) -> float:
@@ -438,6 +486,7 @@ def score_links(
     *,
     workers: int = 1,
     encoder: Encoder | None = None,
+    min_score: float | None = None,
 ) -> tuple[Link, ...]:
     """Score candidate pairs in bulk and return every link with its parts.
 
@@ -446,6 +495,8 @@ def score_links(
         pairs: index pairs into ``claims`` to score (from :func:`candidate_pairs`).
         workers: rapidfuzz worker threads (-1: all cores).
         encoder: a sentence encoder for the "meaning" feature; ``None`` leaves it out.
+        min_score: leave out the links that score below this (their parts are never
+            built, which is most of the cost); ``None`` returns every link.
     """
     pairs = list(pairs)
     if not pairs:
@@ -459,6 +510,8 @@ def score_links(
     for (i, j), w, meaning in zip(pairs, wording, meanings, strict=True):
         a, b = sorted((claims[i], claims[j]), key=lambda c: c.id)
         features = compare_pair(a, b, wording=float(w), stats=stats, meaning=meaning)
+        if min_score is not None and match_probability(match_weight(features)) < min_score:
+            continue
         score, weight, parts = weigh(features)
         links.append(Link((a.id, b.id), score, weight, parts, explain(score, parts)))
     return tuple(sorted(links, key=lambda link: link.claims))
@@ -524,5 +577,7 @@ def align_documents(
         The alignment groups, sorted by their claim ids.
     """
     claims = sorted((c for d in documents for c in d.claims), key=lambda c: c.id)
-    links = score_links(claims, candidate_pairs(claims), workers=workers, encoder=encoder)
+    links = score_links(
+        claims, candidate_pairs(claims), workers=workers, encoder=encoder, min_score=threshold
+    )
     return group_links(links, claims, threshold=threshold)
