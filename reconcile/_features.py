@@ -871,13 +871,7 @@ def find_attribution(
         if m:
             speaker = m.group(1).strip()
             span = Span(start + m.start(), start + m.end(1))
-            return Attribution(
-                span,
-                span.slice(text),
-                speaker=speaker,
-                key=_speaker_key(speaker, index, lexicon),
-                how="according to",
-            )
+            return _attribution(text, span, speaker, "according to", index=index, lexicon=lexicon)
     verbs = "|".join(sorted(lexicon.reporting_verbs, key=len, reverse=True))
     # "..., X said." / "..., said X." / "..., X told the court." at the end of the sentence.
     m = re.search(
@@ -890,13 +884,7 @@ def find_attribution(
         speaker = _lead_trimmed(_trim_speaker(m.group("s1") or m.group("s2") or ""), lexicon)
         if speaker and speaker.lower() not in lexicon.stopwords:
             span = Span(start + m.start() + 1, start + len(sentence.rstrip(' .!?"”')))
-            return Attribution(
-                span,
-                span.slice(text),
-                speaker=speaker,
-                key=_speaker_key(speaker, index, lexicon),
-                how="reporting verb",
-            )
+            return _attribution(text, span, speaker, "reporting verb", index=index, lexicon=lexicon)
     # "X said (that) ..." / "X pointed out ..." at the start of the sentence.
     m = re.match(
         rf"\s*(?:[A-Z][\w ,'’-]{{0,40}},\s+)?(?P<s>{_NP})\s+(?:has\s+|have\s+|had\s+)?"
@@ -906,22 +894,10 @@ def find_attribution(
     if m and m.group("s").lower() not in lexicon.stopwords | {"it", "this", "that", "there"}:
         speaker = m.group("s").strip()
         span = Span(start + m.start("s"), start + m.end("v"))
-        return Attribution(
-            span,
-            span.slice(text),
-            speaker=speaker,
-            key=_speaker_key(speaker, index, lexicon),
-            how="reporting verb",
-        )
+        return _attribution(text, span, speaker, "reporting verb", index=index, lexicon=lexicon)
     if quote_speaker is not None:
         speaker, span = quote_speaker
-        return Attribution(
-            span,
-            span.slice(text),
-            speaker=speaker,
-            key=_speaker_key(speaker, index, lexicon),
-            how="quote",
-        )
+        return _attribution(text, span, speaker, "quote", index=index, lexicon=lexicon)
     return None
 
 
@@ -946,6 +922,14 @@ def quote_speaker(
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my"})
+
+
+def _attribution(
+    text: str, span: Span, speaker: str, how: str, *, index: EntityIndex, lexicon: Lexicon
+) -> Attribution:
+    return Attribution(
+        span, span.slice(text), speaker=speaker, key=_speaker_key(speaker, index, lexicon), how=how
+    )
 
 
 def _lead_trimmed(speaker: str, lexicon: Lexicon) -> str:
