@@ -25,7 +25,7 @@ from itertools import combinations, product
 from ecbplus import Article, mrpc_pairs, topics
 
 from reconcile import Source, compare
-from reconcile.align import candidate_pairs, group_links, score_links
+from reconcile.align import DEFAULT_THRESHOLD, candidate_pairs, group_links, score_links
 from reconcile.pipeline import parse_sources
 
 
@@ -200,7 +200,7 @@ def main() -> None:
         encoder = CachedEncoder(default_encoder())
     evaluate_ecbplus(thresholds, encoder)
     if args.blocking:
-        evaluate_blocking(0.5, args.sample)
+        evaluate_blocking(DEFAULT_THRESHOLD, args.sample)
     if args.mrpc:
         evaluate_mrpc(args.mrpc_limit)
 

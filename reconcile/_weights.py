@@ -30,23 +30,23 @@ LEVELS: dict[str, dict[str, float]] = {
 }
 
 # Estimated together with the sentence-embedding 'meaning' feature (semantic extra).
-# (kept from the last run with --semantic)
-SEMANTIC_PRIOR_WEIGHT = -1.86
+SEMANTIC_PRIOR_WEIGHT = -1.87
 
 SEMANTIC_LEVELS: dict[str, dict[str, float]] = {
     "entities": {
-        "1+ distinctive": 0.18,
-        "2+ distinctive": 1.77,
-        "common only": 1.46,
-        "n/a": -1.08,
-        "none shared": -0.45,
+        "1+ distinctive": 0.22,
+        "2+ distinctive": 1.45,
+        "common only": 0.55,
+        "n/a": -0.96,
+        "none shared": -0.54,
     },
-    "meaning": {"<0.5": -1.02, ">=0.5": 0.86, ">=0.6": 1.98, ">=0.7": 2.94, ">=0.8": 3.9},
-    "numbers": {"different": -1.3, "none": -0.03, "same": 1.95},
-    "ordinal": {"n/a": -0.05, "same ordinal and noun": 5.45},
-    "shared_words": {"<0.15": -0.51, ">=0.15": 0.35, ">=0.3": 1.13, ">=0.45": 1.78, ">=0.6": 2.79},
-    "speaker": {"n/a": -0.02, "same speaker": 1.78},
-    "specific_words": {"0": -0.26, "1": 0.97, "2": 2.62},
-    "times": {"different": 0.86, "none": -0.16, "overlap": 2.23, "same": 2.65},
-    "wording": {"<45": -1.4, ">=45": -0.4, ">=60": 1.13, ">=75": 2.5, ">=90": 2.78},
+    "meaning": {"<0.5": -0.98, ">=0.5": 0.89, ">=0.6": 2.04, ">=0.7": 3.16, ">=0.8": 4.04},
+    "numbers": {"different": -0.28, "none": -0.04, "same": 2.27},
+    "ordinal": {"n/a": -0.05, "same ordinal and noun": 5.52},
+    "predicates": {"different": -0.38, "n/a": -0.25, "shared": 1.94},
+    "shared_words": {"<0.15": -0.55, ">=0.15": 0.43, ">=0.3": 1.38, ">=0.45": 2.02, ">=0.6": 2.92},
+    "speaker": {"n/a": -0.02, "same speaker": 1.64},
+    "specific_words": {"0": -0.27, "1": 1.15, "2": 2.86},
+    "times": {"different": 0.82, "none": -0.16, "overlap": 2.3, "same": 2.72},
+    "wording": {"<45": -1.47, ">=45": -0.43, ">=60": 1.13, ">=75": 2.74, ">=90": 2.93},
 }
