@@ -867,14 +867,42 @@ def _same_entity(x: Entity, y: Entity, lexicon: Lexicon) -> bool:
 
     Their keys must match, and, for two names, the words of one must be among the
     other's: "Victor Hale" ~ "Hale", but "Mill Park" is not "Kingsway Park" although
-    both are keyed by their last word.
+    both are keyed by their last word. Two spellings of one name ("O'Neill's" /
+    "ONeills") are one name, and so is a name of two words or more and its longer form
+    ("Hamilton Central Elementary" / "... Elementary School"), whatever their keys.
     """
-    if not entity_keys_match(x.key, y.key):
-        return False
-    if x.kind != "name" or y.kind != "name":
+    both_names = x.kind == "name" and y.kind == "name"
+    if both_names and _spelled_alike(x.text, y.text):
         return True
     wx, wy = _name_words(x, lexicon), _name_words(y, lexicon)
+    if not entity_keys_match(x.key, y.key):
+        return both_names and len(wx & wy) >= _SHARED_NAME_WORDS and (wx <= wy or wy <= wx)
+    if not both_names:
+        return True
     return not wx or not wy or wx <= wy or wy <= wx
+
+
+#: Names that share this many words, one's words all in the other, are one name.
+_SHARED_NAME_WORDS = 2
+#: rapidfuzz ratio (0-100) from which two letter sequences are one name's spellings:
+#: one or two letters differ in a name of ten or more ("Hale" and "Hall" stay apart).
+_SPELLING_RATIO = 90
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Return whether two names differ only in punctuation, possessive or a letter or two."""
+    la, lb = _letters(a), _letters(b)
+    if la == lb:
+        return bool(la)
+    return min(len(la), len(lb)) >= 10 and fuzz.ratio(la, lb) >= _SPELLING_RATIO
+
+
+def _letters(name: str) -> str:
+    """Return a name's letters and digits, lower-cased, without a possessive ending."""
+    return "".join(ch for ch in _POSSESSIVE_END.sub("", name).lower() if ch.isalnum())
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def check_entity(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
