@@ -126,3 +126,26 @@ def test_explanation_names_the_strongest_parts() -> None:
     link = max(score_links(claims, candidate_pairs(claims)), key=lambda x: x.score)
     assert link.explanation.startswith(f"Match probability {link.score:.2f}: for, ")
     assert link.explanation.endswith(".")
+
+
+@settings(max_examples=25, deadline=None)
+@given(a=articles, b=articles)
+def test_the_fast_path_keeps_exactly_the_links_at_or_above_its_cut(a: str, b: str) -> None:
+    """score_links(min_score=t) is every link of the full scoring whose score reaches t."""
+    claims = _claims(a, b)
+    pairs = candidate_pairs(claims)
+    full = score_links(claims, pairs)
+    fast = score_links(claims, pairs, min_score=DEFAULT_THRESHOLD)
+    assert fast == tuple(link for link in full if link.score >= DEFAULT_THRESHOLD)
+
+
+def test_a_shared_action_is_a_part_of_the_score() -> None:
+    """Two reports that the same thing happened share its verb, and the score says so."""
+    claims = _claims(
+        "Police arrested two men after the bank robbery in Dunmore on Tuesday.",
+        "Two men were arrested on Tuesday following a robbery at a Dunmore bank.",
+    )
+    (link,) = score_links(claims, candidate_pairs(claims))
+    part = next(p for p in link.contributions if p.feature == "predicates")
+    assert (part.level, part.description) == ("shared", "the same action: arrest")
+    assert part.weight > 0
