@@ -423,7 +423,9 @@ def find_ordinals(text: str, start: int, end: int, *, lexicon: Lexicon) -> tuple
         if j < len(words) and words[j].lower in lexicon.scope_words:
             clause_end = _CLAUSE_END.search(text, head_end, end)
             scope_end = clause_end.start() if clause_end else end
-            scope_words = [w for w in words[j:] if w.end <= scope_end][:14]
+            # Words end in order, so the first 14 that end in the clause are among the
+            # next 14: reading on to the end would cost words x ordinals in a long sentence.
+            scope_words = [w for w in words[j : j + 14] if w.end <= scope_end]
             if scope_words:
                 scope_span = Span(scope_words[0].start, scope_words[-1].end)
                 scope_parts.append(scope_span.slice(text))
