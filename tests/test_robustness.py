@@ -168,7 +168,8 @@ class TestManySources:
         assert reconcile.compare(sources[::-1]).to_json() == report.to_json()
 
     def test_a_fact_all_fifty_sources_state_is_aligned(self) -> None:
-        """When 50 sources state one fact with 50 different numbers, they disagree."""
+        """When 50 sources state one fact with 50 different numbers, the 50 claims align
+        into one group and every finding about it is a numeric discrepancy."""
         sources = [
             reconcile.Source(
                 f"The dam broke on Monday and {k + 2} people died, police said.",
@@ -176,7 +177,10 @@ class TestManySources:
             )
             for k in range(50)
         ]
-        assert len(reconcile.compare(sources).discrepancies) > 0
+        report = reconcile.compare(sources)
+        assert [len(a.claims) for a in report.alignments] == [50]
+        assert report.single_source == ()
+        assert {f.category for f in report.discrepancies} == {"numeric"}
 
 
 class TestCli:
