@@ -523,14 +523,18 @@ def group_links(
     """Merge links at or above ``threshold``, strongest first, into one-claim-per-source groups.
 
     A link whose groups would then hold two claims of one source is dropped, so a
-    claim joins the group of its best match; the result depends only on scores and
-    claim ids, never on input order.
+    claim joins the group of its best match. Two groups merge only when at least half
+    of the claim pairs across them are linked themselves (average linkage on the
+    links), so that a chain of neighbours ("A is like B, B like C, ...") does not
+    become one fact across many sources. The result depends only on scores and claim
+    ids, never on input order.
     """
     source_of = {c.id: c.source for c in claims}
     ordered = sorted(
         (link for link in links if link.score >= threshold),
         key=lambda link: (-link.score, link.claims),
     )
+    linked = {link.claims for link in ordered}
     rep: dict[str, str] = {}  # claim id -> the smallest claim id of its group
     members: dict[str, list[str]] = {}
     links_of: dict[str, list[Link]] = {}
@@ -540,6 +544,8 @@ def group_links(
             continue
         group_a, group_b = members.get(ra, [ra]), members.get(rb, [rb])
         if {source_of[m] for m in group_a} & {source_of[m] for m in group_b}:
+            continue
+        if not _coherent(group_a, group_b, linked):
             continue
         keep, drop = min(ra, rb), max(ra, rb)
         members[keep] = sorted(group_a + group_b)
@@ -556,6 +562,25 @@ def group_links(
         for r, group in members.items()
     ]
     return tuple(sorted(result, key=lambda al: al.claims))
+
+
+def _coherent(group_a: list[str], group_b: list[str], linked: set[tuple[str, str]]) -> bool:
+    """Return whether at least half of the claim pairs across two groups are linked."""
+    cross = len(group_a) * len(group_b)
+    need = (cross + 1) // 2
+    missing_allowed = cross - need
+    found = missing = 0
+    for x in group_a:
+        for y in group_b:
+            if (x, y) in linked or (y, x) in linked:
+                found += 1
+                if found >= need:
+                    return True
+            else:
+                missing += 1
+                if missing > missing_allowed:
+                    return False
+    return found >= need
 
 
 def align_documents(

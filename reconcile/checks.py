@@ -240,6 +240,31 @@ def _overlaps(x: TimeMention, y: TimeMention) -> bool:
     return x.interval[0] <= y.interval[1] and y.interval[0] <= x.interval[1]
 
 
+_WEEK = re.compile(r"\d{4}-W\d\d")
+
+
+def _loose_interval(tm: TimeMention, published: date | None) -> tuple[date, date]:
+    """Return the days a reader may take an expression to cover.
+
+    "Last week" is the calendar week before the publication's (TIMEX3 ``2009-W48``),
+    but news also says it of the past seven days: published on a Saturday, "last
+    week" may be last Monday. So a relative week before publication reaches up to
+    the day before it.
+    """
+    assert tm.interval is not None
+    lo, hi = tm.interval
+    if tm.is_relative and published is not None and _WEEK.fullmatch(tm.value) and hi < published:
+        return lo, published - timedelta(days=1)
+    return lo, hi
+
+
+def _overlaps_loosely(
+    x: TimeMention, published_x: date | None, y: TimeMention, published_y: date | None
+) -> bool:
+    (xlo, xhi), (ylo, yhi) = _loose_interval(x, published_x), _loose_interval(y, published_y)
+    return xlo <= yhi and ylo <= xhi
+
+
 def check_temporal(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     """Flag two dates of one event that cannot both hold (disjoint intervals)."""
     lex = ctx.lexicon
@@ -272,7 +297,9 @@ def check_temporal(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
         and not any(_overlaps(y, z) for z in best_b[id(y)])
     ]
     for x, y in pairs:
-        if bound[id(x)] != bound[id(y)] or _overlaps(x, y):
+        if bound[id(x)] != bound[id(y)] or _overlaps_loosely(
+            x, ctx.published(a), y, ctx.published(b)
+        ):
             continue
         if any(_overlaps(x, z) for z in tb) or any(_overlaps(y, z) for z in ta):
             continue  # each date is stated by the other claim too ("late 2009 or early 2010")

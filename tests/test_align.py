@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from strategies import articles
 
 import reconcile
+from reconcile._types import Contribution, Link
 from reconcile.align import (
     DEFAULT_THRESHOLD,
     candidate_pairs,
@@ -149,3 +150,20 @@ def test_a_shared_action_is_a_part_of_the_score() -> None:
     part = next(p for p in link.contributions if p.feature == "predicates")
     assert (part.level, part.description) == ("shared", "the same action: arrest")
     assert part.weight > 0
+
+
+def _link(x: str, y: str, score: float) -> Link:
+    weight = math.log2(score / (1 - score))
+    return Link((x, y), score, weight, (Contribution("prior", "prior", weight, "all"),), "")
+
+
+def test_a_chain_of_neighbours_is_not_one_fact() -> None:
+    """A~B, B~C, C~D: D joins only when it is linked to half of the group it would join."""
+    claims = [
+        reconcile.Claim(f"{s}@0-1", s, reconcile.Span(0, 1), "x") for s in ("a", "b", "c", "d")
+    ]
+    chain = [_link("a@0-1", "b@0-1", 0.9), _link("b@0-1", "c@0-1", 0.8)]
+    groups = group_links([*chain, _link("c@0-1", "d@0-1", 0.7)], claims)
+    assert [g.claims for g in groups] == [("a@0-1", "b@0-1", "c@0-1")]
+    more = [*chain, _link("c@0-1", "d@0-1", 0.7), _link("b@0-1", "d@0-1", 0.65)]
+    assert [g.claims for g in group_links(more, claims)] == [("a@0-1", "b@0-1", "c@0-1", "d@0-1")]
