@@ -421,11 +421,15 @@ def find_ordinals(text: str, start: int, end: int, *, lexicon: Lexicon) -> tuple
             scope_parts.append(possessor)
         scope_span = None
         if j < len(words) and words[j].lower in lexicon.scope_words:
-            clause_end = _CLAUSE_END.search(text, head_end, end)
-            scope_end = clause_end.start() if clause_end else end
             # Words end in order, so the first 14 that end in the clause are among the
-            # next 14: reading on to the end would cost words x ordinals in a long sentence.
-            scope_words = [w for w in words[j : j + 14] if w.end <= scope_end]
+            # next 14, and a clause end past them changes nothing: reading on to the end
+            # of the sentence would cost words x ordinals in a long one.
+            window = words[j : j + 14]
+            # (+16: room for the longest clause end, " and their ", to match whole.)
+            limit = min(end, max(head_end, window[-1].end) + 16)
+            clause_end = _CLAUSE_END.search(text, head_end, limit)
+            scope_end = clause_end.start() if clause_end else end
+            scope_words = [w for w in window if w.end <= scope_end]
             if scope_words:
                 scope_span = Span(scope_words[0].start, scope_words[-1].end)
                 scope_parts.append(scope_span.slice(text))
@@ -999,14 +1003,15 @@ def find_predicates(
     """Return the lemma stems of a sentence's verbs, in order, reporting verbs left out.
 
     A verb is a past form ("killed", "struck"), or a word after an auxiliary or
-    "to" ("will hold", "to arrive", "is scheduled"). "Said", "told" and the like say
-    who speaks, not what happened, so they are not the predicate.
+    "to" ("will hold", "to arrive", "has signed"). "Said", "told" and the like say
+    who speaks, not what happened, and "expected", "scheduled" say how sure the
+    action is, not which: neither is the predicate.
 
     Examples:
         >>> from reconcile.lexicon import ENGLISH
         >>> s = "Police said the gunman killed two guards and is expected to appear in court."
         >>> find_predicates(s, 0, len(s), lexicon=ENGLISH)
-        ('kill', 'expect', 'appear')
+        ('kill', 'appear')
     """
     words = words_outside(tokens(text, start, end), exclude)
     found: list[str] = []
@@ -1015,15 +1020,16 @@ def find_predicates(
         if not low.isalpha() or (i > 0 and w.is_capitalized):
             continue
         prev = words[i - 1].lower if i else ""
+        is_past = low in lexicon.irregular_past or (
+            low.endswith("ed") and len(low) > 4 and low not in _ED_NOT_PAST
+        )
         is_verb = (
-            low in lexicon.irregular_past
-            or (
-                low.endswith("ed")
-                and len(low) > 4
-                and low not in _ED_NOT_PAST
-                and prev not in _DETERMINERS
-            )
-            or (prev in lexicon.finite_auxiliaries or prev in _INFINITIVE_MARKERS)
+            (is_past and prev not in _DETERMINERS)
+            # "is scheduled", "was taking", "has signed": a participle after be or have;
+            # "have problems", "be former" are not verbs of the claim.
+            or (prev in _BE_HAVE and (is_past or (low.endswith("ing") and low[-5:] != "thing")))
+            # "will hold", "could face", "to arrive": the base form after a modal or "to".
+            or (prev in _MODALS and low not in _BE_HAVE)
         )
         if (
             is_verb
@@ -1037,7 +1043,13 @@ def find_predicates(
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
-_INFINITIVE_MARKERS = frozenset({"to", "be", "been", "being"})
+_BE_HAVE = frozenset(
+    {"be", "been", "being", "is", "are", "was", "were", "am", "has", "have", "had", "having"}
+)
+_MODALS = frozenset(
+    {"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall"}
+    | {"do", "does", "did", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't"}
+)
 
 
 def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modality:

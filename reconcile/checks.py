@@ -810,6 +810,30 @@ def _is_pending(claim: Claim, lexicon: Lexicon) -> bool:
     )
 
 
+#: A report that still calls a thing planned this long after it was done is not stale
+#: news of it but speaks of another occurrence (the next ceremony, a second attempt).
+_STALE_DAYS = 31
+
+
+def _dated_after(claim: Claim, day: date) -> bool:
+    """Return whether a claim dates what it says after ``day`` (a plan for a later date)."""
+    return any(t.interval is not None and t.interval[0] > day for t in claim.times)
+
+
+def _reports_done(claim: Claim, actions: set[str], lexicon: Lexicon) -> bool:
+    """Return whether a claim puts one of these actions in the past ("was fired")."""
+    words = tokens(claim.text)
+    for i, w in enumerate(words):
+        low = w.lower
+        if not (low in lexicon.irregular_past or low.endswith("ed")):
+            continue
+        if stem(lexicon.irregular_lemmas.get(low, low)) not in actions:
+            continue
+        if i == 0 or words[i - 1].lower not in {"to", "will", "would", "be"}:
+            return True
+    return False
+
+
 def check_status(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     """Flag plan-versus-done that publication dates do not explain, or a negated fact."""
     if (
@@ -830,11 +854,21 @@ def check_status(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
             SEVERITY["status"],
             "negated / affirmed",
         )
+    # Planned and done are of one thing when both state its action, or most of their words.
+    if not (set(a.predicates) & set(b.predicates)) and not _same_statement(
+        set(a.terms), set(b.terms)
+    ):
+        return None
+    shared_actions = set(a.predicates) & set(b.predicates)
     for plan, done in ((a, b), (b, a)):
         if plan.modality in _PLANNED and done.modality == "done":
+            if _reports_done(plan, shared_actions, ctx.lexicon):
+                continue  # "X was fired today, and Y will take over": the firing is done
             told, happened = ctx.published(plan), _event_day(done, ctx)
             if told is None or happened is None or told <= happened:
                 continue  # a plan told before (or as) it happened is compatible with its report
+            if (told - happened).days > _STALE_DAYS or _dated_after(plan, told):
+                continue  # the plan is of another occurrence ("will host again next year")
             return Hit(
                 "status",
                 f"{plan.source} (published {told}) still reports this as {plan.modality}, "
@@ -860,8 +894,13 @@ def _slots(claim: Claim, entity: Entity, lexicon: Lexicon) -> set[tuple[str, str
     after = [w for w in words if w.start + base >= entity.span.end]
     if before and claim.text[before[-1].end : entity.span.start - base].strip() == "":
         prev = before[-1].lower
-        if prev in lexicon.role_prepositions:
+        if prev in lexicon.place_prepositions:
             slots.add(("after", prev))
+        elif prev in lexicon.role_prepositions and len(before) > 1:
+            # "bought by X", "moved to X": the word the preposition hangs on is part
+            # of the role ("a biography by X" is not "initiated by Y").
+            head = before[-2].lower
+            slots.add(("after", f"{stem(lexicon.irregular_lemmas.get(head, head))} {prev}"))
         elif prev.rstrip(".") in lexicon.titles and not before[-1].is_capitalized:
             slots.add(("title", prev.rstrip(".")))
     governed = bool(before) and before[-1].lower in (
@@ -875,7 +914,7 @@ def _slots(claim: Claim, entity: Entity, lexicon: Lexicon) -> set[tuple[str, str
         is_verb = nxt.lower not in lexicon.reporting_verbs and (
             nxt.lower in lexicon.irregular_past or (nxt.lower.endswith("ed") and len(nxt.lower) > 3)
         )
-        if not nxt.is_capitalized and is_verb:
+        if not nxt.is_capitalized and is_verb and nxt.lower not in lexicon.light_verbs:
             slots.add(("subject of", stem(lexicon.irregular_lemmas.get(nxt.lower, nxt.lower))))
     return slots
 
@@ -932,13 +971,33 @@ def _letters(name: str) -> str:
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
+def _is_demonym(claim: Claim, entity: Entity, lexicon: Lexicon) -> bool:
+    """Return whether a mention is a nationality word used for a person ("the Russian")."""
+    word = entity.text
+    before = claim.text[: entity.span.start - claim.span.start].rstrip().lower()
+    return (
+        " " not in word
+        and before.endswith("the")
+        and word.lower().endswith(lexicon.demonym_endings)
+    )
+
+
+def _dates_disjoint(a: Claim, b: Claim) -> bool:
+    """Return whether both claims are dated and no date of one overlaps one of the other."""
+    ia = [t.interval for t in a.times if t.interval is not None]
+    ib = [t.interval for t in b.times if t.interval is not None]
+    return bool(ia) and bool(ib) and not any(x[0] <= y[1] and y[0] <= x[1] for x in ia for y in ib)
+
+
 def check_entity(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     """Flag two different names in the same role ("Coach X" / "Coach Y", "near X" / "near Y")."""
     lex = ctx.lexicon
-    names_a = [e for e in a.entities if e.kind == "name"]
-    names_b = [e for e in b.entities if e.kind == "name"]
+    names_a = [e for e in a.entities if e.kind == "name" and not _is_demonym(a, e, lex)]
+    names_b = [e for e in b.entities if e.kind == "name" and not _is_demonym(b, e, lex)]
     only_a = [e for e in names_a if not any(_same_entity(e, f, lex) for f in b.entities)]
     only_b = [e for e in names_b if not any(_same_entity(e, f, lex) for f in a.entities)]
+    if _dates_disjoint(a, b):
+        return None  # two occurrences ("moved to X in 1947", "moved to Y in 1957")
     for ea in only_a:
         slots_a = _slots(a, ea, lex)
         for eb in only_b:

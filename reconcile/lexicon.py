@@ -106,6 +106,17 @@ class Lexicon:
     # Nouns that an ordinal places in a sequence rather than ranks ("the seventh round",
     # "the first day", "the second half"): no claim of primacy to frame.
     sequence_nouns: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Role prepositions that place a thing ("near X", "at X"): a role on their own; the
+    # others ("by", "to", "with") mark a role only within one action.
+    place_prepositions: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Verbs that say little on their own ("made an offer", "took part"): a name as their
+    # subject is not in a role another name could contradict.
+    light_verbs: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Endings of nationality words ("the Russian", "the Brazilian"): a person referred to
+    # by a nationality is not a name to compare with another.
+    demonym_endings: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)
     # Clause splitting (reconcile.parse): finite verbs that show a clause has its own.
     finite_auxiliaries: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
@@ -325,6 +336,9 @@ ENGLISH = Lexicon(
     role_prepositions=_words(
         "near at by from with of to for against outside off beside behind toward towards"
     ),
+    place_prepositions=_words("near at outside off beside behind"),
+    light_verbs=_words("make made take took taken have had get got give gave do did go went"),
+    demonym_endings=_phrases("an|ian|ese|ish|i"),
     time_bounds=_words("since until till before after by prior through"),
     sequence_nouns=_words(
         """round rounds day days minute minutes hour half halves quarter quarters period
