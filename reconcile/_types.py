@@ -114,9 +114,17 @@ class Source:
 
     @classmethod
     def from_file(
-        cls, path: str | Any, *, name: str | None = None, published: date | None = None
+        cls,
+        path: str | Any,
+        *,
+        name: str | None = None,
+        published: date | None = None,
+        repair_mojibake: bool = False,
     ) -> Source:
         """Read a source from a file, detecting its encoding and whether it is HTML.
+
+        ``repair_mojibake=True`` repairs double-encoded UTF-8 where the repair is exact
+        (offsets then index the repaired text); by default the text is the file's.
 
         Raises:
             SourceNotFoundError: the path does not exist or is a directory.
@@ -125,7 +133,7 @@ class Source:
         """
         from reconcile.sources import read_source
 
-        return read_source(path, name=name, published=published)
+        return read_source(path, name=name, published=published, repair_mojibake=repair_mojibake)
 
     @classmethod
     def from_html(cls, html: str, *, name: str = "source", published: date | None = None) -> Source:

@@ -23,7 +23,7 @@ from reconcile import __version__
 from reconcile._types import Report, Source
 from reconcile.errors import ReconcileError, SourceWarning, UsageError
 from reconcile.pipeline import check, compare
-from reconcile.sources import parse_published
+from reconcile.sources import parse_published, read_source
 from reconcile.testing import compare_baseline, load_baseline
 
 if TYPE_CHECKING:
@@ -96,6 +96,12 @@ def _build_parser() -> argparse.ArgumentParser:
             "and list new and disappeared findings on stderr",
         )
         p.add_argument("--quiet", "-q", action="store_true", help="no progress output on stderr")
+        p.add_argument(
+            "--repair-mojibake",
+            action="store_true",
+            help="repair double-encoded UTF-8 ('â€™' for '’') where the repair is exact; "
+            "offsets then index the repaired text, not the file",
+        )
         p.add_argument(
             "--semantic",
             action="store_true",
@@ -214,7 +220,7 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> i
     baseline = load_baseline(args.baseline) if args.baseline is not None else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SourceWarning)
-        sources = [Source.from_file(path) for path in args.files]
+        sources = [read_source(path, repair_mojibake=args.repair_mojibake) for path in args.files]
     for warning in caught:
         # One line each, like the errors: a guessed encoding is worth knowing, not fatal.
         if issubclass(warning.category, SourceWarning):

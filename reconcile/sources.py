@@ -14,11 +14,12 @@ charset-normalizer's best guess among legacy encodings (cp1252, Shift-JIS...).
 Every decision that is not plain UTF-8 is recorded in ``Source.notes`` and
 issued as a :class:`~reconcile.SourceWarning` naming the encoding.
 
-Mojibake ("â€™" for "'": UTF-8 read as cp1252 and saved again) is repaired only
-when that is safe: when the whole text, encoded back as cp1252, is valid UTF-8,
-so the repair is exact and reversible. Offsets then index the repaired text,
-which is ``Source.text`` (the only exception to the rule above, and noted);
-``repair_mojibake=False`` keeps the text as in the file. Mojibake mixed with
+Mojibake ("â€™" for "'": UTF-8 read as cp1252 and saved again) is noted and, by
+default, left as in the file, so that offsets index the file as the report
+contract says. With ``repair_mojibake=True`` (``--repair-mojibake``) it is
+repaired when that is safe: when the whole text, encoded back as cp1252, is valid
+UTF-8, so the repair is exact and reversible; offsets then index the repaired
+text, which is ``Source.text``, and the note says so. Mojibake mixed with
 correctly encoded text is only noted: no repair could be exact.
 """
 
@@ -140,7 +141,7 @@ def read_source(
     name: str | None = None,
     published: date | None = None,
     max_bytes: int = MAX_BYTES,
-    repair_mojibake: bool = True,
+    repair_mojibake: bool = False,
 ) -> Source:
     """Read a news article from a file into a :class:`~reconcile.Source`.
 
@@ -150,7 +151,8 @@ def read_source(
         published: the publication date, when the caller knows it.
         max_bytes: refuse files larger than this many bytes.
         repair_mojibake: repair double-encoded UTF-8 when the repair is exact
-            (see the module docs); False keeps the text as in the file.
+            (see the module docs; offsets then index the repaired text); by default
+            the text stays as in the file.
 
     Returns:
         The source, its text exactly as decoded from the file (newlines kept
@@ -231,7 +233,7 @@ def read_bytes(
     published: date | None = None,
     is_html: bool | None = None,
     shown: str | None = None,
-    repair_mojibake: bool = True,
+    repair_mojibake: bool = False,
 ) -> Source:
     """Decode an article's raw bytes (a download, a pipe) into a :class:`~reconcile.Source`.
 
@@ -287,14 +289,14 @@ def read_bytes(
             notes.append(
                 f"repaired mojibake ({found[0]!r} read as {_repair_mojibake(found[0])!r}): "
                 "the text is UTF-8 that was read as cp1252 and saved again; offsets index "
-                "the repaired text, not the file (repair_mojibake=False keeps the file's text)"
+                "the repaired text, not the file"
             )
             text = repaired
         else:
             notes.append(
                 f"the text looks double-encoded (mojibake such as {found[0]!r}); left as is "
-                "so offsets match the file: re-save the file as UTF-8 from its original to "
-                "fix it"
+                "so offsets match the file: re-save the file as UTF-8 from its original, or "
+                "pass repair_mojibake=True (--repair-mojibake) to repair it where exact"
             )
     for note in notes:
         warnings.warn(SourceWarning(f"Source {shown!r}: {note}"), stacklevel=2)

@@ -146,24 +146,24 @@ class TestDecoding:
         text = "The cafÃ© owner said â€œyesâ€\x9d to the plan.\n"
         path = write(tmp_path, "a.txt", text.encode("utf-8"))
         with pytest.warns(SourceWarning, match=r"a\.txt': repaired mojibake \('Ã©' read as 'é'\)"):
-            src = read_source(path)
+            src = read_source(path, repair_mojibake=True)
         assert src.text == "The café owner said “yes” to the plan.\n"
         assert src.notes == (
             "repaired mojibake ('Ã©' read as 'é'): the text is UTF-8 that was read as cp1252 "
-            "and saved again; offsets index the repaired text, not the file "
-            "(repair_mojibake=False keeps the file's text)",
+            "and saved again; offsets index the repaired text, not the file",
         )
 
-    def test_mojibake_repair_can_be_turned_off(self, tmp_path: Path) -> None:
-        """repair_mojibake=False keeps the file's text (offsets into the file) and notes it."""
+    def test_mojibake_is_kept_by_default(self, tmp_path: Path) -> None:
+        """By default the text is the file's (offsets into the file); the note says how to fix."""
         text = "The cafÃ© owner said â€œyesâ€\x9d to the plan.\n"
         path = write(tmp_path, "a.txt", text.encode("utf-8"))
         with pytest.warns(SourceWarning, match="looks double-encoded"):
-            src = read_source(path, repair_mojibake=False)
+            src = read_source(path)
         assert src.text == text
         assert src.notes == (
             "the text looks double-encoded (mojibake such as 'Ã©'); left as is so offsets "
-            "match the file: re-save the file as UTF-8 from its original to fix it",
+            "match the file: re-save the file as UTF-8 from its original, or pass "
+            "repair_mojibake=True (--repair-mojibake) to repair it where exact",
         )
 
     def test_mixed_mojibake_is_noted_not_repaired(self, tmp_path: Path) -> None:
@@ -178,7 +178,7 @@ class TestDecoding:
         text = "\ufeffThe dam’s owner said â€œnoâ€\x9d."
         data = text.encode("utf-8").replace("’".encode(), "â€™".encode())
         with pytest.warns(SourceWarning, match="repaired mojibake"):
-            src = read_source(write(tmp_path, "a.txt", data))
+            src = read_source(write(tmp_path, "a.txt", data), repair_mojibake=True)
         assert src.text == "\ufeffThe dam’s owner said “no”."
 
     def test_plain_utf8_gives_no_warning(self, tmp_path: Path) -> None:
@@ -387,7 +387,7 @@ def test_mojibake_repair_is_exact(text: str) -> None:
     detected; a repair never gives anything but the original."""
     garbled = _garble(text)
     try:
-        src = read_bytes(garbled.encode("utf-8"), name="a.txt")
+        src = read_bytes(garbled.encode("utf-8"), name="a.txt", repair_mojibake=True)
     except InputError:
         assert not text.strip()
         return
