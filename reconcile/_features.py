@@ -1013,11 +1013,14 @@ def find_predicates(
         >>> find_predicates(s, 0, len(s), lexicon=ENGLISH)
         ('kill', 'appear')
     """
-    words = words_outside(tokens(text, start, end), exclude)
+    # Excluded words (names, dates) are skipped but stay in place: in "the Liberal
+    # Democrats won", "won" follows a name, not "the".
+    words = tokens(text, start, end)
+    inside = {w.start for w in words} - {w.start for w in words_outside(words, exclude)}
     found: list[str] = []
     for i, w in enumerate(words):
         low = w.lower
-        if not low.isalpha() or (i > 0 and w.is_capitalized):
+        if w.start in inside or not low.isalpha() or (i > 0 and w.is_capitalized):
             continue
         prev = words[i - 1].lower if i else ""
         is_past = low in lexicon.irregular_past or (

@@ -265,11 +265,18 @@ def _overlaps_loosely(
     return xlo <= yhi and ylo <= xhi
 
 
+def _same_action(a: Claim, b: Claim) -> bool:
+    """Return whether two claims state one happening: a shared verb, or most of their words."""
+    return bool(set(a.predicates) & set(b.predicates)) or _same_statement(
+        set(a.terms), set(b.terms)
+    )
+
+
 def check_temporal(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     """Flag two dates of one event that cannot both hold (disjoint intervals)."""
     lex = ctx.lexicon
     ta, tb = _event_times(a), _event_times(b)
-    if not ta or not tb:
+    if not ta or not tb or not _same_action(a, b):
         return None
     bound = {id(t): _bound_word(c, t, lex) for c, ts in ((a, ta), (b, tb)) for t in ts}
     # A long sentence may date several events ("signed today" and "arrives tomorrow");
@@ -855,9 +862,7 @@ def check_status(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
             "negated / affirmed",
         )
     # Planned and done are of one thing when both state its action, or most of their words.
-    if not (set(a.predicates) & set(b.predicates)) and not _same_statement(
-        set(a.terms), set(b.terms)
-    ):
+    if not _same_action(a, b):
         return None
     shared_actions = set(a.predicates) & set(b.predicates)
     for plan, done in ((a, b), (b, a)):
