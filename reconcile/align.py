@@ -51,9 +51,9 @@ __all__ = [
 ]
 
 #: A pair is aligned when its posterior match probability is at least this.
-#: 0.6: the threshold that maximises recall minus the cross-event false alignment
+#: 0.65: the threshold that maximises recall minus the cross-event false alignment
 #: rate (Youden's J) on the ECB+ dev runs (docs/calibration.md, eval_alignment.py).
-DEFAULT_THRESHOLD = 0.6
+DEFAULT_THRESHOLD = 0.65
 
 
 def blocking_keys(claim: Claim) -> set[str]:
