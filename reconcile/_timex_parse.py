@@ -1732,6 +1732,8 @@ class _Grammar:
         is_past = w in lex.past_markers or (
             len(w) > 4 and w.endswith("ed") and w not in lex.not_past
         )
+        if is_past and self.low(k - 1) == "be" and self.low(k - 2) == "to":
+            return "future", f"to be {w}"  # "the measures to be voted on Thursday"
         if is_past and self.low(k - 1) in _PASSIVE_AUXILIARIES and w not in ("was", "were", "had"):
             return None  # "will be closed", "is expected": the auxiliary tells the tense
         return ("past", w) if is_past else None

@@ -761,3 +761,16 @@ def test_a_dateline_without_its_year_dates_the_article_with_the_year_of_the_stor
     assert doc["published"] == "2026-03-14"
     assert doc["published_how"].startswith("inferred from 'March 14'")
     assert "other sources of the story" in doc["published_how"]
+
+
+def test_a_weekday_after_an_infinitive_passive_is_ahead() -> None:
+    """ "The measures to be voted on Thursday" is the coming Thursday, past verbs before or not."""
+    text = (
+        "Unions marched on parliament, where the government was preparing for the "
+        "measures to be voted on Thursday."
+    )
+    (thursday,) = find_times(text, reference=date(2010, 5, 5))
+    assert (thursday.value, thursday.interval) == (
+        "2010-05-06",
+        (date(2010, 5, 6), date(2010, 5, 6)),
+    )
