@@ -829,8 +829,9 @@ def find_entities(
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’"}
 _QUOTE = re.compile(r"“[^“”]{1,3000}”|\"[^\"\n]{1,3000}\"|«[^«»]{1,3000}»")
 _NAME = r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|the|de|al|bin)?\s*[A-Z][\w'’.-]*){0,5})"
+# A noun phrase starts a word: without the \b, "Zadan and Meron" yields "an and Meron".
 _NP = (
-    rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w'’-]+\s+){{0,4}}[\w'’-]+"
+    rf"\b(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w'’-]+\s+){{0,4}}[\w'’-]+"
     rf"|{_NAME}|[A-Z]?[a-z]+s)"
 )
 # A speaker may be a name behind its lower-case title: "prosecutor James Whitfield".
@@ -880,15 +881,24 @@ def find_attribution(
             return _attribution(text, span, speaker, "according to", index=index, lexicon=lexicon)
     verbs = "|".join(sorted(lexicon.reporting_verbs, key=len, reverse=True))
     # "..., X said." / "..., said X." / "..., X told the court." at the end of the sentence.
+    adverbs = "|".join(sorted(lexicon.speech_adverbs, key=len, reverse=True))
     m = re.search(
-        rf"[,”\"]\s*(?:(?P<s1>{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:{verbs})"
+        rf"[,”\"]\s*(?:(?P<s3>{_NAME}),\s+(?:{verbs})"
+        rf"|(?P<s1>{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:{verbs})"
         rf"(?:\s+{_LISTENER})?|(?:{verbs})\s+(?P<s2>{_SPEAKER}))"
+        rf"(?:\s+(?:{adverbs})\b)?"
         r"(?:\s+(?:on|in|at|during|after|before)\b[^.]{0,60})?\s*[.!?]?[”\"]?\s*$",
         sentence,
     )
     if m:
-        speaker = _lead_trimmed(_trim_speaker(m.group("s1") or m.group("s2") or ""), lexicon)
-        if speaker and speaker.lower() not in lexicon.stopwords:
+        found = m.group("s3") or m.group("s1") or m.group("s2") or ""
+        speaker = _lead_trimmed(_trim_speaker(found), lexicon)
+        # "..., said yesterday": a time, not a speaker.
+        if (
+            speaker
+            and speaker.lower() not in lexicon.stopwords
+            and speaker.lower() not in lexicon.speech_adverbs
+        ):
             span = Span(start + m.start() + 1, start + len(sentence.rstrip(' .!?"”')))
             return _attribution(text, span, speaker, "reporting verb", index=index, lexicon=lexicon)
     # "X said (that) ..." / "X pointed out ..." at the start of the sentence.

@@ -111,6 +111,8 @@ class Lexicon:
     place_prepositions: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
     )
+    # Words that follow a reporting verb without being its speaker ("said yesterday").
+    speech_adverbs: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Verbs that say little on their own ("made an offer", "took part"): a name as their
     # subject is not in a role another name could contradict.
     light_verbs: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
@@ -337,6 +339,11 @@ ENGLISH = Lexicon(
         "near at by from with of to for against outside off beside behind toward towards"
     ),
     place_prepositions=_words("near at outside off beside behind"),
+    speech_adverbs=_words(
+        """yesterday today tonight tomorrow earlier later recently again then now also
+        previously afterwards separately monday tuesday wednesday thursday friday saturday
+        sunday"""
+    ),
     light_verbs=_words("make made take took taken have had get got give gave do did go went"),
     demonym_endings=_phrases("an|ian|ese|ish|i"),
     time_bounds=_words("since until till before after by prior through"),

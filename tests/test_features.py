@@ -178,3 +178,23 @@ def test_a_role_with_no_such_person_in_the_article_stays_unresolved() -> None:
         )
     )
     assert [e for e in doc.claims[-1].entities if e.kind == "role"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # A name between commas before the verb; "yesterday" is when, not who.
+        (
+            '"She captured the imagination of a generation," her agent, Mark Roesler, '
+            "said yesterday.",
+            "Mark Roesler",
+        ),
+        # Two speakers before a colon: the noun phrase starts a word ("Zadan", not "an").
+        ('Zadan and Meron added: "We are thrilled to have her host the show."', "Meron"),
+        ("The plant will close in March, the company said Tuesday.", "the company"),
+    ],
+)
+def test_speakers_of_real_sentences(sentence: str, speaker: str) -> None:
+    (claim,) = parse_source(Source(sentence, name="a.txt")).claims
+    assert claim.attribution is not None
+    assert claim.attribution.speaker == speaker
