@@ -943,18 +943,17 @@ def _same_entity(x: Entity, y: Entity, lexicon: Lexicon) -> bool:
     ("Hamilton Central Elementary" / "... Elementary School"), whatever their keys.
     """
     both_names = x.kind == "name" and y.kind == "name"
-    if both_names and _spelled_alike(x.text, y.text):
+    if both_names and (_spelled_alike(x.text, y.text) or _is_acronym_of(x.text, y.text)):
         return True
     wx, wy = _name_words(x, lexicon), _name_words(y, lexicon)
     if not entity_keys_match(x.key, y.key):
-        return both_names and len(wx & wy) >= _SHARED_NAME_WORDS and (wx <= wy or wy <= wx)
+        # "Judge James" / "Judge James Bodiford": one name's words all in the other's.
+        return both_names and bool(wx) and bool(wy) and (wx <= wy or wy <= wx)
     if not both_names:
         return True
     return not wx or not wy or wx <= wy or wy <= wx
 
 
-#: Names that share this many words, one's words all in the other, are one name.
-_SHARED_NAME_WORDS = 2
 #: rapidfuzz ratio (0-100) from which two letter sequences are one name's spellings:
 #: one or two letters differ in a name of ten or more ("Hale" and "Hall" stay apart).
 _SPELLING_RATIO = 90
@@ -966,6 +965,15 @@ def _spelled_alike(a: str, b: str) -> bool:
     if la == lb:
         return bool(la)
     return min(len(la), len(lb)) >= 10 and fuzz.ratio(la, lb) >= _SPELLING_RATIO
+
+
+def _is_acronym_of(a: str, b: str) -> bool:
+    """Return whether one name is the other's initials ("UCS", "Union of Concerned Scientists")."""
+    short, long = sorted((_POSSESSIVE_END.sub("", a), _POSSESSIVE_END.sub("", b)), key=len)
+    if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
+        return False
+    initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+    return initials == short
 
 
 def _letters(name: str) -> str:

@@ -344,7 +344,10 @@ ENGLISH = Lexicon(
         previously afterwards separately monday tuesday wednesday thursday friday saturday
         sunday"""
     ),
-    light_verbs=_words("make made take took taken have had get got give gave do did go went"),
+    light_verbs=_words(
+        """make made take took taken have had get got give gave do did go went be is are
+        was were been being"""
+    ),
     demonym_endings=_phrases("an|ian|ese|ish|i"),
     time_bounds=_words("since until till before after by prior through"),
     sequence_nouns=_words(
