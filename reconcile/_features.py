@@ -369,8 +369,43 @@ def _unit_after(text: str, pos: int, lexicon: Lexicon) -> str:
 # ---------------------------------------------------------------------------
 # Ordinals and superlatives with their scope
 
+
 # A scope ends with its clause, or where "and the ..." starts a new noun phrase
 # ("the largest producer of oil and the biggest user of wind"); "by land and sea" goes on.
+def _clause_start(words: list[Token], lexicon: Lexicon) -> int:
+    """Return where a new clause starts in a scope's words, or their number if none does.
+
+    "the first time in court on Saturday as relatives quietly wept": "as relatives
+    ... wept" says what else happened, not which first it is; nor does "and played
+    for 11 seasons". "as the President of Kazakhstan" has no verb: it is scope.
+    """
+    for k, w in enumerate(words):
+        if k == 0:
+            continue
+        low = w.lower
+        if low in _COORDINATORS and k + 1 < len(words) and _is_finite(words[k + 1], lexicon):
+            return k
+        if low in _SUBORDINATORS and any(
+            _is_finite(v, lexicon) for v in words[k + 1 : k + 1 + _CLAUSE_VERB_WITHIN]
+        ):
+            return k
+    return len(words)
+
+
+def _is_finite(w: Token, lexicon: Lexicon) -> bool:
+    low = w.lower
+    return (
+        low in lexicon.irregular_past
+        or low in lexicon.finite_auxiliaries
+        or (low.endswith("ed") and len(low) > 4 and low not in _ED_NOT_PAST)
+    )
+
+
+_COORDINATORS = frozenset({"and", "or", "but"})
+_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "since"})
+#: A subordinate clause's verb comes within this many words of its conjunction.
+_CLAUSE_VERB_WITHIN = 8
+
 _CLAUSE_END = re.compile(
     r"[,;:.!?()\[\]“”\"—–]|\s-\s|\s(?:and|or|but)\s+(?:the|a|an|its|his|her|their)\s"
 )
@@ -430,6 +465,7 @@ def find_ordinals(text: str, start: int, end: int, *, lexicon: Lexicon) -> tuple
             clause_end = _CLAUSE_END.search(text, head_end, limit)
             scope_end = clause_end.start() if clause_end else end
             scope_words = [w for w in window if w.end <= scope_end]
+            scope_words = scope_words[: _clause_start(scope_words, lexicon)]
             if scope_words:
                 scope_span = Span(scope_words[0].start, scope_words[-1].end)
                 scope_parts.append(scope_span.slice(text))

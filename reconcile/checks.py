@@ -589,6 +589,8 @@ def check_framing(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
             extra_b = {t for t in sb if not any(entity_keys_match(t, u) for u in sa | known_a)}
             if not extra_a and not extra_b:
                 continue
+            if not (extra_a and extra_b) and _adds_detail(oa if extra_a else ob, extra_a | extra_b):
+                continue  # one side only adds a detail ("with 46 wins by knockout")
             who_a = f" ({_speaker_words(a.attribution)})" if a.attribution else ""
             who_b = f" ({_speaker_words(b.attribution)})" if b.attribution else ""
             return Hit(
@@ -600,6 +602,24 @@ def check_framing(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
                 f"{oa.text} / {ob.text}",
             )
     return None
+
+
+def _adds_detail(ordinal: Ordinal, extra: set[str]) -> bool:
+    """Return whether scope words only one side has all come after a detail marker.
+
+    "his record to 52-3 with a remarkable 46 wins by knockout" tells more about the
+    record; "the only candidate from the ruling party" tells which only it is.
+    """
+    scope = ordinal.scope.replace("; ", " ")
+    m = _DETAIL_MARKER.search(scope)
+    if m is None:
+        return False
+    detail = {stem(w.lower) for w in tokens(scope[m.end() :])}
+    return extra <= detail
+
+
+#: Words after which a rank's phrase adds detail rather than scope.
+_DETAIL_MARKER = re.compile(r"\b(?:with|including|despite|amid|thanks to)\b", re.IGNORECASE)
 
 
 def _scope_words(scope: str) -> str:
