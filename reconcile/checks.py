@@ -457,6 +457,9 @@ def check_numeric(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
                 continue
             if not x.context & y.context:
                 continue  # the same unit of different things ("his 11 seasons", "her 19 seasons")
+            hx, hy = _holder(a, x.end), _holder(b, y.end)
+            if hx is not None and hy is not None and not _same_entity(hx, hy, ctx.lexicon):
+                continue  # "the 36-year-old Rahman" / "the 32-year-old Klitschko"
             return Hit(
                 "numeric",
                 f"{a.source} says {x.text!r} but {b.source} says {y.text!r}; "
@@ -465,6 +468,17 @@ def check_numeric(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
                 f"{x.text} / {y.text}",
             )
     return None
+
+
+def _holder(claim: Claim, end: int) -> Entity | None:
+    """Return the name a number qualifies right after it ("the 36-year-old Rahman")."""
+    m = _BEFORE_HOLDER.match(claim.text, end - claim.span.start)
+    at = claim.span.start + (m.end() if m else end - claim.span.start)
+    return next((e for e in claim.entities if e.kind == "name" and e.span.start == at), None)
+
+
+#: What may stand between a number and the name it qualifies: "-year-old", " old ".
+_BEFORE_HOLDER = re.compile(r"(?:[\s-]*(?:years?|old|months?))*[\s-]*")
 
 
 def _about_different_names(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
