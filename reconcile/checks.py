@@ -472,13 +472,23 @@ def check_numeric(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
 
 def _holder(claim: Claim, end: int) -> Entity | None:
     """Return the name a number qualifies right after it ("the 36-year-old Rahman")."""
-    m = _BEFORE_HOLDER.match(claim.text, end - claim.span.start)
-    at = claim.span.start + (m.end() if m else end - claim.span.start)
-    return next((e for e in claim.entities if e.kind == "name" and e.span.start == at), None)
+    base = claim.span.start
+    pos = end - base
+    for w in tokens(claim.text, pos):
+        if claim.text[pos : w.start].strip(" -"):
+            return None  # punctuation or a word between: the number is not its attribute
+        if all(part in _AGE_WORDS for part in w.lower.split("-") if part):
+            pos = w.end
+            continue
+        return next(
+            (e for e in claim.entities if e.kind == "name" and e.span.start == w.start + base),
+            None,
+        )
+    return None
 
 
-#: What may stand between a number and the name it qualifies: "-year-old", " old ".
-_BEFORE_HOLDER = re.compile(r"(?:[\s-]*(?:years?|old|months?))*[\s-]*")
+#: Words between a number and the name it qualifies: "36-year-old Rahman".
+_AGE_WORDS = frozenset({"year", "years", "old", "month", "months"})
 
 
 def _about_different_names(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
