@@ -22,6 +22,7 @@ import math
 from string import Template
 from typing import TYPE_CHECKING
 
+from reconcile._text import shorten
 from reconcile._types import Claim, Finding, Link, Report
 
 if TYPE_CHECKING:
@@ -48,11 +49,6 @@ _KIND_TITLE = {
 def _e(text: object) -> str:
     """Escape text for an HTML element body or a quoted attribute."""
     return html.escape(str(text), quote=True)
-
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class _Index:
@@ -201,7 +197,7 @@ def _evidence_html(index: _Index, f: Finding, *, limit: int) -> str:
             if cid
             else f"<span>{_e(where)}</span>"
         )
-        items.append(f"<li>{label} <q>{_e(_short(ev.text, limit))}</q></li>")
+        items.append(f"<li>{label} <q>{_e(shorten(ev.text, limit))}</q></li>")
     return f'<ul class="evidence">{"".join(items)}</ul>'
 
 
@@ -246,7 +242,7 @@ def _link_html(index: _Index, claim: Claim, link: Link) -> str:
         oc = index.claims[other]
         target = (
             f'<a href="#{index.claim_el[other]}">{_e(oc.source)}</a> '
-            f"<q>{_e(_short(oc.text, 140))}</q>"
+            f"<q>{_e(shorten(oc.text, 140))}</q>"
         )
     else:
         target = f"<code>{_e(other)}</code>"

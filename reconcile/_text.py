@@ -20,6 +20,8 @@ __all__ = [
     "Token",
     "content_terms",
     "entity_keys_match",
+    "in_quotes",
+    "shorten",
     "stem",
     "tokens",
     "words_outside",
@@ -149,3 +151,25 @@ def entity_keys_match(a: str, b: str) -> bool:
         return len(short) / len(long) >= 0.6
     # Demonyms that drop the last letter before their suffix: "russia" ~ "russian".
     return short[:-1] == long[: len(short) - 1] and len(short) >= 6 and long.startswith(short[:-1])
+
+
+def shorten(text: str, limit: int) -> str:
+    """Return ``text`` on one line, cut at ``limit`` characters with an ellipsis.
+
+    Examples:
+        >>> shorten("Storm Ivy   killed 12 people.", 14)
+        'Storm Ivy kil…'
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def in_quotes(text: str, limit: int) -> str:
+    """Return ``text`` shortened and in curly quotes, once: a quotation keeps its own mark.
+
+    Examples:
+        >>> in_quotes("Ten people died.", 40), in_quotes("“We lost,” he said.", 40)
+        ('“Ten people died.”', '“We lost,” he said.”')
+    """
+    short = shorten(text, limit)
+    return f"{short}”" if short[:1] in '“"' else f"“{short}”"

@@ -14,6 +14,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from reconcile._text import in_quotes, shorten
 from reconcile._types import (
     Alignment,
     Attribution,
@@ -387,11 +388,6 @@ _KIND_TITLE = {
 }
 
 
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _header_lines(report: Report) -> list[str]:
     n_claims = len(report.claims)
     lines = [
@@ -421,7 +417,9 @@ def report_to_text(report: Report, *, color: bool = False, single_source_limit: 
             tag = f"[{f.category}, {f.severity}] " if f.category else ""
             lines.append(f"- {tag}{f.message}")
             for e in f.evidence:
-                lines.append(f"    {e.source} {e.span.start}-{e.span.end}: “{_short(e.text)}”")
+                lines.append(
+                    f"    {e.source} {e.span.start}-{e.span.end}: {in_quotes(e.text, 160)}"
+                )
             lines.append(f"    id: {f.id}")
         if len(shown) < len(found):
             lines.append(f"  … and {len(found) - len(shown)} more (see --format json or markdown)")
@@ -473,7 +471,7 @@ def report_to_markdown(report: Report) -> str:
         if kind == "single_source":
             lines += ["| Source | Claim |", "| --- | --- |"]
             lines += [
-                f"| {_md_code(e.source, in_table=True)} | {_md_escape(_short(e.text, 200))} |"
+                f"| {_md_code(e.source, in_table=True)} | {_md_escape(shorten(e.text, 200))} |"
                 for f in found
                 for e in f.evidence
             ]
@@ -485,7 +483,7 @@ def report_to_markdown(report: Report) -> str:
                 # A bare '>' line between quotes ends a paragraph: without it Markdown
                 # joins consecutive quote lines into one run-on line.
                 lines += ["  >"] if k else []
-                lines.append(f"  > {_md_code(e.source)}: {_md_escape(_short(e.text, 300))}")
+                lines.append(f"  > {_md_code(e.source)}: {_md_escape(shorten(e.text, 300))}")
     return "\n".join(lines) + "\n"
 
 

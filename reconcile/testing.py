@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from attrs import field, frozen
 
+from reconcile._text import in_quotes
 from reconcile._types import Category, Finding, FindingKind, Report
 from reconcile.errors import ParseError, SourceNotFoundError, UsageError
 
@@ -115,11 +116,6 @@ class StaleBaselineWarning(UserWarning):
 # Readable findings
 
 
-def _quote(text: str, limit: int = _QUOTE_LIMIT) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _tag(kind: str, category: str | None, severity: str | None) -> str:
     if category:
         return f"[{category}, {severity}]" if severity else f"[{category}]"
@@ -156,7 +152,8 @@ def format_findings(findings: Iterable[Finding], *, marker: str = "{n}.") -> str
         pad = " " * (len(bullet) + 3)
         lines = [f"{bullet} {_tag(f.kind, f.category, f.severity)} {f.message}"]
         lines += [
-            f"{pad}{e.source} {e.span.start}-{e.span.end}: “{_quote(e.text)}”" for e in f.evidence
+            f"{pad}{e.source} {e.span.start}-{e.span.end}: {in_quotes(e.text, _QUOTE_LIMIT)}"
+            for e in f.evidence
         ]
         lines.append(f"{pad}id: {f.id}")
         blocks.append("\n".join(lines))
@@ -447,7 +444,7 @@ class BaselineDiff:
             lines = []
             for e in self.disappeared:
                 lines.append(f"- {_tag(e.kind, e.category, e.severity)} {e.message}")
-                lines += [f"    {s}: “{_quote(t)}”" for s, t in e.evidence]
+                lines += [f"    {s}: {in_quotes(t, _QUOTE_LIMIT)}" for s, t in e.evidence]
                 lines.append(f"    id: {e.id}")
             n = len(self.disappeared)
             verb = "is" if n == 1 else "are"

@@ -24,7 +24,7 @@ from report_strategies import reports
 import reconcile
 from reconcile import Report
 from reconcile._html_report import render_html, render_html_many
-from reconcile.report import _short
+from reconcile._text import shorten
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -319,10 +319,10 @@ def test_rendered_markdown_is_tables_and_lists_of_quoted_evidence(seeds: Report)
             assert li.find_all("code")[0].text == f.id
             (quote,) = li.find_all("blockquote")
             assert [p.text for p in quote.find_all("p")] == [
-                f"{e.source}: {_short(e.text, 300)}" for e in f.evidence
+                f"{e.source}: {shorten(e.text, 300)}" for e in f.evidence
             ]
     assert _rows(single) == [
-        [e.source, _short(e.text, 200)] for f in seeds.single_source for e in f.evidence
+        [e.source, shorten(e.text, 200)] for f in seeds.single_source for e in f.evidence
     ]
     # Underscores inside a word cannot make emphasis, so they stay readable as they are.
     assert "\\_" not in seeds.to_markdown()
