@@ -587,7 +587,7 @@ def align_documents(
     documents: Sequence[Document],
     *,
     threshold: float = DEFAULT_THRESHOLD,
-    workers: int = 1,
+    workers: int = -1,
     encoder: Encoder | None = None,
 ) -> tuple[Alignment, ...]:
     """Align the claims of several parsed documents.

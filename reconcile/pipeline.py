@@ -123,7 +123,7 @@ def compare(
     published: Mapping[str, date] | None = None,
     lexicon: Lexicon = ENGLISH,
     threshold: float = DEFAULT_THRESHOLD,
-    workers: int = 1,
+    workers: int = -1,
     semantic: bool = False,
     progress: Progress | None = None,
 ) -> Report:
