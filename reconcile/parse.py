@@ -45,7 +45,7 @@ from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.timex import PublicationAnchor, find_publication_anchors, find_times
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
 __all__ = [
     "Outline",
@@ -109,22 +109,23 @@ def explicit_publication_date(out: Outline) -> tuple[date, str] | None:
     Only a full calendar date counts (a day, with its year); "2 hours ago" does not.
     The first such segment in the text wins.
     """
-    for seg in sorted(out.segments, key=lambda s: s.span.start):
-        if seg.why not in _PAGE_DATE_WHY:
-            continue
-        for tm in find_times(out.view, reference=None, start=seg.span.start, end=seg.span.end):
-            if (
-                tm.interval is not None
-                and tm.interval[0] == tm.interval[1]
-                and tm.type
-                in (
-                    "DATE",
-                    "TIME",
-                )
-            ):
-                where = "at the start of the text" if seg.span.start < 80 else "in the text"
-                return tm.interval[0], f"explicit {seg.why} {seg.text.strip()!r} {where}"
+    for seg, tm in _page_times(out):
+        if (
+            tm.interval is not None
+            and tm.interval[0] == tm.interval[1]
+            and tm.type in ("DATE", "TIME")
+        ):
+            where = "at the start of the text" if seg.span.start < 80 else "in the text"
+            return tm.interval[0], f"explicit {seg.why} {seg.text.strip()!r} {where}"
     return None
+
+
+def _page_times(out: Outline) -> Iterator[tuple[Segment, TimeMention]]:
+    """Yield the time expressions of the page's headers, timestamps and datelines, in order."""
+    for seg in sorted(out.segments, key=lambda s: s.span.start):
+        if seg.why in _PAGE_DATE_WHY:
+            for tm in find_times(out.view, reference=None, start=seg.span.start, end=seg.span.end):
+                yield seg, tm
 
 
 def publication_anchors(out: Outline) -> tuple[PublicationAnchor, ...]:
@@ -134,15 +135,12 @@ def publication_anchors(out: Outline) -> tuple[PublicationAnchor, ...]:
     itself; then the body's deictic days that name their date ("tomorrow, Feb 3").
     """
     found: list[PublicationAnchor] = []
-    for seg in sorted(out.segments, key=lambda s: s.span.start):
-        if seg.why not in _PAGE_DATE_WHY:
-            continue
-        for tm in find_times(out.view, reference=None, start=seg.span.start, end=seg.span.end):
-            m = _YEARLESS_DAY.fullmatch(tm.value)
-            if tm.type == "DATE" and m is not None:
-                month, day = int(m.group(1)), int(m.group(2))
-                if 1 <= month <= 12 and 1 <= day <= 31:
-                    found.append(PublicationAnchor(tm.span, tm.text, None, month, day, 0))
+    for _seg, tm in _page_times(out):
+        m = _YEARLESS_DAY.fullmatch(tm.value)
+        if tm.type == "DATE" and m is not None:
+            month, day = int(m.group(1)), int(m.group(2))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                found.append(PublicationAnchor(tm.span, tm.text, None, month, day, 0))
     for block in out.blocks:
         found.extend(find_publication_anchors(out.view, start=block.start, end=block.end))
     return tuple(found)
