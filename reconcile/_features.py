@@ -377,7 +377,7 @@ def _clause_start(words: list[Token], lexicon: Lexicon) -> int:
 
     "the first time in court on Saturday as relatives quietly wept": "as relatives
     ... wept" says what else happened, not which first it is; nor does "and played
-    for 11 seasons". "as the President of Kazakhstan" has no verb: it is scope.
+    for 11 seasons". "as the mayor of Lyon" has no verb: it is scope.
     """
     for k, w in enumerate(words):
         if k == 0:
@@ -415,7 +415,7 @@ def find_ordinals(text: str, start: int, end: int, *, lexicon: Lexicon) -> tuple
     """Return ordinals and superlatives with the noun they rank and the phrase that scopes it.
 
     The head is the run of words after the ordinal up to a preposition; the scope is
-    a possessor before it ("my", "Pakistan's") and the prepositional phrases after the
+    a possessor before it ("my", "Chile's") and the prepositional phrases after the
     head, up to the end of the clause.
 
     Examples:
@@ -585,7 +585,7 @@ class EntityIndex:
     """Document-level alias table: surnames, titles and roles resolved to one key.
 
     Built once per document from every capitalized run; ``key_for`` then maps an
-    alias ("Tokayev", "President Tokayev", "the Kazakh leader") to the key of the
+    alias ("Lula", "President Lula", "the Brazilian leader") to the key of the
     full name it refers to, when that is unambiguous within the document.
     """
 
@@ -600,8 +600,8 @@ class EntityIndex:
         """Index ``(title, name)`` pairs found in one document.
 
         ``contexts`` gives, for each mention of a name, ``(title, name, the other
-        capitalized words of its sentence)``: what lets "the Kazakh leader" find the
-        person the document names next to Kazakhstan.
+        capitalized words of its sentence)``: what lets "the Brazilian leader" find the
+        person the document names next to Brazil.
         """
         surnames: dict[str, set[str]] = {}
         roles: dict[str, Counter[str]] = {}
@@ -639,7 +639,7 @@ class EntityIndex:
         """Return the person "the <modifier> <role>" refers to, if one stands out.
 
         The candidates are the people mentioned in a sentence that names a place
-        sharing the modifier's stem ("Kazakh": Kazakhstan, "Pakistani": Pakistan)
+        sharing the modifier's stem ("Brazilian": Brazil, "Chilean": Chile)
         and who, if the document gives them titles, hold this role (generic roles,
         "leader" or "head", fit any title). The most mentioned wins when no other
         candidate is mentioned as often.
@@ -669,16 +669,16 @@ class EntityIndex:
     def is_name(self, word: str) -> bool:
         """Return whether ``word`` is, elsewhere in the document, a name on its own.
 
-        A sentence's first word is capitalized whatever it is; "Pakistan and Kazakhstan
-        enjoy ..." still names Pakistan when the document names it mid-sentence.
+        A sentence's first word is capitalized whatever it is; "Chile and Peru signed
+        ..." still names Chile when the document names it mid-sentence.
         """
         low = strip_possessive(word).lower()
         return low in self._keys or low in self._surname_to_key
 
 
-#: Roles that any titled person may be called by ("the Kazakh leader").
+#: Roles that any titled person may be called by ("the Brazilian leader").
 _GENERIC_ROLES = frozenset({"leader", "head", "chief"})
-#: Words of one place share this many first letters at least ("Kazakh", "Kazakhstan").
+#: Words of one place share this many first letters at least ("Chilean", "Chile").
 _STEM_PREFIX = 4
 
 
@@ -700,7 +700,7 @@ def capitalized_runs(
     """Return ``(title, name, span)`` for each run of capitalized words in a sentence.
 
     A leading title ("President", "Prime Minister") is split off the name, and a
-    possessive ends a run ("Pakistan's Prime Minister" is two runs). The first word of
+    possessive ends a run ("France's Prime Minister" is two runs). The first word of
     a sentence or clause starts a run only when the next word is capitalized too,
     since any word is capitalized there. Words inside ``exclude`` (time expressions:
     "February", "Monday") are skipped.
@@ -745,7 +745,7 @@ def capitalized_runs(
 
 
 def _split_at_title(run: list[Token], title_words: set[str]) -> list[list[Token]]:
-    """Split "Kazakhstan President Kassym-Jomart Tokayev" into the modifier and the titled name."""
+    """Split "Brazilian President Luiz Inacio Lula" into the modifier and the titled name."""
     for k in range(1, len(run) - 1):
         if run[k].lower.rstrip(".") in title_words and run[k - 1].lower.rstrip(".") not in (
             title_words | _CONNECTORS
@@ -850,7 +850,7 @@ def find_entities(
         if key and not any(e.span.overlaps(span) for e in found):
             found.append(Entity(span, span.slice(text), key=key, kind="role", role=role.lower()))
         elif key is None and m.group("mod"):
-            # "the Kazakh leader": the person the document names next to Kazakhstan.
+            # "the Brazilian leader": the person the document names next to Brazil.
             key = index.key_for_affiliated(m.group("mod"), role)
             if key and not any(e.span.overlaps(span) and e.kind == "role" for e in found):
                 found.append(
@@ -993,7 +993,7 @@ def _lead_trimmed(speaker: str, lexicon: Lexicon) -> str:
 
 
 def _trim_speaker(speaker: str) -> str:
-    """Drop a sentence's full stop from a speaker's name ("said Tokayev." -> "Tokayev")."""
+    """Drop a sentence's full stop from a speaker's name ("said Okafor." -> "Okafor")."""
     speaker = speaker.strip()
     last = speaker.rsplit(maxsplit=1)[-1] if speaker else ""
     return speaker[:-1] if last.endswith(".") and len(last) > 3 else speaker

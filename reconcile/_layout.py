@@ -17,8 +17,8 @@ The rules are general news-page conventions over the word lists of a
 - a **caption** ("Photo credit: Reuters", "(Photo by X/Getty Images)");
 - **boilerplate** ("Read more: ...", "Advertisement", copyright and cookie
   lines, navigation lines, the link list under "Related");
-- a **byline** ("By Jane Doe, Reuters", "- Web Desk", "Staff Reporter");
-- a **dateline** prefix ("ISLAMABAD (Reuters) -", "WEB DESK:"); the rest is body;
+- a **byline** ("By Jane Doe, Reuters", "- News Desk", "Staff Reporter");
+- a **dateline** prefix ("NAIROBI (Reuters) -", "METRO DESK:"); the rest is body;
 - a **separator** (a line of punctuation only), a leading **byte-order-mark**;
 - a **heading**: a short line without final punctuation that more text follows.
 

@@ -27,7 +27,7 @@ __all__ = [
     "words_outside",
 ]
 
-# A word is letters/digits joined by inner hyphens or apostrophes ("time-tested", "Pakistan's").
+# A word is letters/digits joined by inner hyphens or apostrophes ("time-tested", "Chile's").
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -53,8 +53,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Return the words of ``text[start:end]`` with absolute offsets.
 
     Examples:
-        >>> [t.text for t in tokens("Pakistan's time-tested ties, 4.1% up.")]
-        ["Pakistan's", 'time-tested', 'ties', '4.1', 'up']
+        >>> [t.text for t in tokens("Chile's time-tested ties, 4.1% up.")]
+        ["Chile's", 'time-tested', 'ties', '4.1', 'up']
     """
     stop = len(text) if end is None else end
     return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
@@ -109,7 +109,7 @@ def words_outside(words: Iterable[Token], spans: Iterable[Span]) -> list[Token]:
 
 
 def strip_possessive(word: str) -> str:
-    """Return ``word`` without a trailing possessive (``Pakistan's`` -> ``Pakistan``)."""
+    """Return ``word`` without a trailing possessive (``Chile's`` -> ``Chile``)."""
     return _POSSESSIVE.sub("", word) if len(word) > 3 else word
 
 
@@ -135,11 +135,11 @@ def entity_keys_match(a: str, b: str) -> bool:
     """Return whether two entity keys name the same thing.
 
     Keys match when equal, or when one is a prefix of the other and covers most of it,
-    which joins a country and its demonym ("kazakh" ~ "kazakhstan", "russian" ~
+    which joins a country and its demonym ("brazil" ~ "brazilian", "russian" ~
     "russia") without joining different surnames.
 
     Examples:
-        >>> entity_keys_match("kazakh", "kazakhstan"), entity_keys_match("iran", "iraq")
+        >>> entity_keys_match("brazil", "brazilian"), entity_keys_match("iran", "iraq")
         (True, False)
     """
     if a == b:

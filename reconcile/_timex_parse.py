@@ -55,7 +55,7 @@ _SENTENCE_END = frozenset(".!?")
 _DASHES = frozenset("-–—")
 _HYPHENS = frozenset("-–")
 _APOSTROPHES = frozenset("'’")
-# Function words after which a phrase may end ("February 3 and 4 in Islamabad").
+# Function words after which a phrase may end ("March 3 and 4 in Geneva").
 _V = TypeVar("_V")
 _SPORT_SEASONS = frozenset(("season", "offseason", "preseason", "postseason"))
 _BE_FORMS = frozenset(("is", "are", "am", "was", "were", "be", "'s"))

@@ -194,9 +194,9 @@ class Quantity:
 class Ordinal:
     """An ordinal or superlative with what it ranks and the phrase that scopes it.
 
-    ``"the first state visit by a Kazakh president in recent years"`` has
+    ``"the first state visit by a Chilean president in recent years"`` has
     ``word="first"``, ``head="state visit"`` and
-    ``scope="by a Kazakh president in recent years"``.
+    ``scope="by a Chilean president in recent years"``.
     """
 
     span: Span

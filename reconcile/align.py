@@ -124,8 +124,8 @@ def count_candidate_pairs(documents: Sequence[Document]) -> tuple[int, int]:
 def entity_keys(claim: Claim) -> set[str]:
     """Return a claim's entity keys, plus ``role:<title>`` for each titled mention.
 
-    The role key lets "Pakistan's Prime Minister" in one source meet "Prime Minister
-    Shehbaz Sharif" in another, where neither source's alias table can.
+    The role key lets "France's Prime Minister" in one source meet "Prime Minister
+    Helen Dray" in another, where neither source's alias table can.
     """
     keys = {e.key for e in claim.entities}
     keys.update(f"role:{e.role}" for e in claim.entities if e.role)
