@@ -65,9 +65,10 @@ def test_at_most_one_unexpected_discrepancy(score: Score) -> None:
         "Alignment finds 3 of the 6 required agreements (first-state-visit, new-chapter, "
         "the meeting in Islamabad). The other three are topical paraphrases inside long "
         "sentences (arrived with / accompanied by a delegation; multilateral platforms / "
-        "international forums; transport and logistics projects) that the lexical features "
-        "calibrated on ECB+ do not rank above unrelated pairs of these two homogeneous "
-        "articles; see docs/calibration.md."
+        "international forums; transport and logistics projects) that score 0.03 to 0.18. "
+        "On real news, pairs scored 0.15 to 0.4 inside one story state the same fact one "
+        "time in ten (benchmarks/eval_low_band.py, 60 pairs labelled by hand), so the "
+        "threshold is not lowered to reach them; see docs/calibration.md."
     ),
 )
 def test_required_agreements_are_aligned(score: Score) -> None:
