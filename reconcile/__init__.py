@@ -15,6 +15,7 @@ Examples:
 from __future__ import annotations
 
 from reconcile._types import (
+    SEVERITIES,
     Alignment,
     Attribution,
     Claim,
@@ -49,6 +50,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ENGLISH",
+    "SEVERITIES",
     "Alignment",
     "Attribution",
     "Claim",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
 __all__ = [
+    "SEVERITIES",
     "Alignment",
     "Attribution",
     "Claim",
@@ -43,6 +44,9 @@ def _to_tuple(items: Iterable[str]) -> tuple[str, ...]:
 FindingKind = Literal["agreement", "discrepancy", "single_source"]
 Category = Literal["temporal", "numeric", "framing", "attribution", "status", "entity"]
 Modality = Literal["asserted", "done", "planned", "expected", "hedged"]
+
+#: How much a discrepancy matters to a reader, lowest first.
+SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
 
 
 @frozen(order=True)
@@ -324,6 +328,22 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     severity: str | None = None
 
+    def at_least(self, severity: str) -> bool:
+        """Return whether this is a discrepancy of ``severity`` or a higher one.
+
+        A discrepancy without a severity counts as any severity; other kinds never do.
+
+        Raises:
+            ValueError: ``severity`` is not one of ``SEVERITIES``.
+        """
+        if severity not in SEVERITIES:
+            msg = f"unknown severity {severity!r}; use one of {', '.join(SEVERITIES)}"
+            raise ValueError(msg)
+        if self.kind != "discrepancy":
+            return False
+        own = SEVERITIES.index(self.severity) if self.severity in SEVERITIES else len(SEVERITIES)
+        return own >= SEVERITIES.index(severity)
+
 
 @frozen
 class Report:
@@ -344,6 +364,25 @@ class Report:
     @property
     def discrepancies(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.kind == "discrepancy")
+
+    def discrepancies_at_least(self, severity: str) -> tuple[Finding, ...]:
+        """Return the discrepancies of this severity or a higher one.
+
+        Severities, lowest first, are ``SEVERITIES``: "low", "medium", "high".
+
+        Examples:
+            >>> import reconcile
+            >>> report = reconcile.compare([
+            ...     reconcile.Source("The plant employs 40 people.", name="a"),
+            ...     reconcile.Source("The plant employs 400 people.", name="b"),
+            ... ])
+            >>> [f.category for f in report.discrepancies_at_least("high")]
+            ['numeric']
+
+        Raises:
+            ValueError: ``severity`` is not one of ``SEVERITIES``.
+        """
+        return tuple(f for f in self.discrepancies if f.at_least(severity))
 
     @property
     def agreements(self) -> tuple[Finding, ...]:

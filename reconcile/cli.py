@@ -4,7 +4,8 @@ Exit codes, for CI:
 
 - 0: a report was produced (with ``--fail-on discrepancy``: and it has none);
 - 1: ``--fail-on discrepancy`` and the report has a discrepancy (or, with
-  ``--baseline``, one the baseline does not list);
+  ``--baseline``, one the baseline does not list); ``--fail-on medium`` or
+  ``high`` counts only discrepancies of at least that severity;
 - 2: bad input or usage; one line on stderr says what is wrong and what to do;
 - 3: a bug in reconcile (one line; ``RECONCILE_DEBUG=1`` shows the traceback).
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reconcile import __version__
-from reconcile._types import Report, Source
+from reconcile._types import SEVERITIES, Report, Source
 from reconcile.errors import ReconcileError, SourceWarning, UsageError
 from reconcile.pipeline import check, compare
 from reconcile.sources import parse_published, read_source
@@ -74,9 +75,10 @@ def _build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument(
             "--fail-on",
-            choices=("discrepancy",),
+            choices=("discrepancy", *SEVERITIES[1:]),
             default=None,
-            help="exit 1 when the report has a discrepancy (for CI)",
+            help="exit 1 when the report has a discrepancy (for CI); 'medium' or 'high': only "
+            "one of at least that severity (attribution and status are medium, framing low)",
         )
         p.add_argument(
             "--published",
@@ -269,8 +271,13 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> i
                 f"reconcile {args.command} FILE... --format json --output {args.baseline}"
             )
             sys.stderr.write(diff.describe(str(args.baseline), hint=hint) + "\n")
-        return EXIT_FINDINGS if diff.has_new else EXIT_OK
+        new = diff.new
+        if args.fail_on in SEVERITIES:
+            new = tuple(f for f in new if f.kind != "discrepancy" or f.at_least(args.fail_on))
+        return EXIT_FINDINGS if new else EXIT_OK
     if args.fail_on == "discrepancy" and report.discrepancies:
+        return EXIT_FINDINGS
+    if args.fail_on in SEVERITIES and report.discrepancies_at_least(args.fail_on):
         return EXIT_FINDINGS
     return EXIT_OK
 

@@ -35,6 +35,22 @@ def test_fail_on_discrepancy_exits_1(pair: list[str], capsys: pytest.CaptureFixt
     assert "[numeric, high] a.txt says '40' but b.txt says '400'" in out
 
 
+def test_fail_on_severity_counts_only_that_severity_and_above(tmp_path: Path) -> None:
+    """--fail-on high ignores a low framing discrepancy that --fail-on discrepancy fails on."""
+    (tmp_path / "a.txt").write_text("It was the first title for the club in a decade.\n")
+    (tmp_path / "b.txt").write_text("It was the first title for the club since its founding.\n")
+    files = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert main(["compare", *files, "--fail-on", "discrepancy", "-q", "-f", "json"]) == 1
+    assert main(["compare", *files, "--fail-on", "medium", "-q", "-f", "json"]) == 0
+    assert main(["compare", *files, "--fail-on", "high", "-q", "-f", "json"]) == 0
+
+
+def test_fail_on_high_fails_on_a_high_discrepancy(pair: list[str]) -> None:
+    """A numeric discrepancy is high, so --fail-on high and medium both fail on it."""
+    assert main(["compare", *pair, "--fail-on", "high", "-q", "-f", "json"]) == 1
+    assert main(["compare", *pair, "--fail-on", "medium", "-q", "-f", "json"]) == 1
+
+
 def test_report_without_fail_on_exits_0(
     pair: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -155,3 +155,17 @@ def test_html_output_file(story: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert page.count('class="claim k-agreement" id=') == 2
+
+
+def test_fail_on_severity_with_baseline_counts_new_findings_of_that_severity(
+    story: Path,
+) -> None:
+    """With a baseline, --fail-on high fails on a new high discrepancy but not on a new low one."""
+    baseline = _json_baseline(story)
+    unattributed = "Storm Ivy killed 12 people on Thursday.\n"
+    (story / "gazette.txt").write_text(unattributed, encoding="utf-8")
+    args = ["compare", *_files(story), "--baseline", baseline, "-q"]
+    assert main(args) == 1  # one source states as fact what the other attributes: low
+    assert main([*args, "--fail-on", "high"]) == 0
+    _set_toll(story, "14")
+    assert main([*args, "--fail-on", "high"]) == 1
