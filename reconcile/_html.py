@@ -14,11 +14,15 @@ turns into segments.
 from __future__ import annotations
 
 import html
+import json
 import re
 from bisect import bisect_right
+from datetime import date
 from html.parser import HTMLParser
+from typing import Any
 
 from attrs import frozen
+from dateutil import parser as dateparser
 
 __all__ = [
     "ZONE_BOILERPLATE",
@@ -28,6 +32,7 @@ __all__ = [
     "ZONE_NONE",
     "HtmlScan",
     "html_view",
+    "published_in_markup",
     "scan_html",
 ]
 
@@ -366,3 +371,126 @@ def html_view(text: str) -> str:
         '\\n\\n Tom &     Jerry\\n\\n  '
     """
     return scan_html(text).view
+
+
+# Where pages state their publication date for machines: Open Graph and other
+# <meta> names (the ones htmldate and news crawlers read), schema.org's
+# datePublished (in microdata or JSON-LD), and <time pubdate>. Modification
+# dates are left out on purpose.
+_META_DATE_NAMES = _word_set(
+    """article:published_time og:article:published_time og:published_time article:published
+    datepublished date pubdate publishdate publish-date publish_date published_time
+    publication_date dc.date dc.date.issued dc.date.created dcterms.date dcterms.issued
+    dcterms.created sailthru.date parsely-pub-date citation_publication_date
+    citation_date article.published originalpublicationdate"""
+)
+_LD_JSON_LIMIT = 1 << 20
+
+
+class _DateScanner(HTMLParser):
+    """Collect, in document order, the publication dates a page states in its markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []  # (where, value)
+        self._in_ld_json = False
+        self._ld_json: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            for key in ("property", "name", "itemprop", "http-equiv"):
+                name = a.get(key, "").strip().lower()
+                if name in _META_DATE_NAMES and a.get("content", "").strip():
+                    self.found.append((f'<meta {key}="{name}">', a["content"].strip()))
+                    return
+        elif tag == "time" and a.get("datetime", "").strip():
+            if "pubdate" in a or a.get("itemprop", "").strip().lower() == "datepublished":
+                self.found.append(("<time pubdate>", a["datetime"].strip()))
+        elif tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
+            self._in_ld_json = True
+            self._ld_json = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        if self._in_ld_json:
+            self._ld_json.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._in_ld_json:
+            self._in_ld_json = False
+            raw = "".join(self._ld_json)
+            if len(raw) <= _LD_JSON_LIMIT:
+                try:
+                    data = json.loads(raw)
+                except ValueError:
+                    return
+                value = _ld_date(data)
+                if value:
+                    self.found.append(("JSON-LD datePublished", value))
+
+
+def _ld_date(data: Any, depth: int = 0) -> str | None:
+    """Return the first ``datePublished`` string of a JSON-LD document, depth first."""
+    if depth > 8:
+        return None
+    if isinstance(data, dict):
+        value = data.get("datePublished")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        items = list(data.values())
+    elif isinstance(data, list):
+        items = data
+    else:
+        return None
+    for item in items:
+        if isinstance(item, (dict, list)):
+            found = _ld_date(item, depth + 1)
+            if found:
+                return found
+    return None
+
+
+def _markup_date(value: str) -> date | None:
+    try:
+        when = dateparser.isoparse(value)
+    except (ValueError, OverflowError):
+        try:
+            when = dateparser.parse(value)
+        except (ValueError, OverflowError):
+            return None
+    if not 1800 <= when.year <= 2200:
+        return None
+    return when.date()
+
+
+def published_in_markup(text: str) -> tuple[date, str] | None:
+    """Return the publication date a page's markup states for machines, and where.
+
+    The first date in document order wins, from ``<meta>`` tags such as
+    ``article:published_time``, schema.org ``datePublished`` (microdata or
+    JSON-LD) and ``<time pubdate>``. The date is the one written in the value
+    (its own time zone), not converted.
+
+    Examples:
+        >>> page = '<meta property="article:published_time" content="2025-11-14T08:32:00+01:00">'
+        >>> when, where = published_in_markup(page)
+        >>> print(when, where)
+        2025-11-14 <meta property="article:published_time"> '2025-11-14T08:32:00+01:00'
+        >>> published_in_markup("<p>No date here.</p>") is None
+        True
+    """
+    limit, _tail = _parse_limit(text)
+    scanner = _DateScanner()
+    try:
+        scanner.feed(text[:limit])
+        scanner.close()
+    except AssertionError:
+        pass  # a malformed declaration: keep what was found before it
+    for where, value in scanner.found:
+        when = _markup_date(value)
+        if when is not None:
+            return when, f"{where} {value!r}"
+    return None

@@ -581,6 +581,18 @@ def _classify_line(
     return [_Candidate(number, pos, end, at_line_start=at_line_start)], _NO_LINKS
 
 
+def _furniture(rules: _Rules, view: str, start: int, end: int) -> str | None:
+    """Return "metadata", "timestamp" or "byline" when the whole line is one, else None."""
+    stop = _metadata_end(rules, view, start, end)
+    if stop is not None and _strip(view, stop, end)[0] >= end:
+        return "metadata"
+    if _is_timestamp(rules, view, start, end):
+        return "timestamp"
+    if _is_byline(rules, view[start:end]):
+        return "byline"
+    return None
+
+
 def _dateline_rest_ok(rules: _Rules, view: str, m: re.Match[str], end: int) -> bool:
     """Return whether a dateline match leads into body text, not a headline.
 
@@ -714,6 +726,10 @@ def find_layout(
         zone = zones[start] if zones is not None else ZONE_NONE
         why = _ZONE_WHY.get(zone)
         if why is not None:
+            if zone == ZONE_BOILERPLATE:
+                # Page furniture says more when it is a byline or a date ("By Jane
+                # Hill" and "14 November 2025" in a page's <header>).
+                why = _furniture(rules, view, start, end) or why
             b.segment(start, end, why)
             continue
         found, state = _classify_line(rules, b, number, start, end, in_links=links != _NO_LINKS)

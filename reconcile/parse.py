@@ -37,6 +37,7 @@ from reconcile._features import (
     is_negated,
     quote_speaker,
 )
+from reconcile._html import published_in_markup
 from reconcile._layout import find_layout, html_view
 from reconcile._sentences import split_sentences
 from reconcile._text import content_terms, tokens, words_outside
@@ -107,8 +108,14 @@ def explicit_publication_date(out: Outline) -> tuple[date, str] | None:
     """Return the date a page header, timestamp or dateline states, and how it was found.
 
     Only a full calendar date counts (a day, with its year); "2 hours ago" does not.
-    The first such segment in the text wins.
+    In HTML, the date the markup states for machines (``article:published_time``,
+    schema.org ``datePublished``...) comes first; then the first such segment in
+    the text wins.
     """
+    if out.source.is_html:
+        found = published_in_markup(out.source.text)
+        if found is not None:
+            return found[0], f"explicit HTML metadata {found[1]}"
     for seg, tm in _page_times(out):
         if (
             tm.interval is not None
