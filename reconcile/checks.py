@@ -53,6 +53,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from attrs import frozen
@@ -370,7 +371,17 @@ _MODS: dict[str, tuple[float, float]] = {
 _MEASURE_UNITS = frozenset({"%", "score", "duration"})
 
 
+@lru_cache(maxsize=8)
+def _person_units(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(stem(w) for w in lexicon.person_nouns)
+
+
+#: The unit of every count of people in general ("40 people", "45 residents").
+_PERSON_UNIT = "person"
+
+
 def _amounts(claim: Claim, lexicon: Lexicon) -> list[_Amount]:
+    persons = _person_units(lexicon)
     spans = [(q.span.start, q.span.end) for q in claim.quantities]
     spans += [(t.span.start, t.span.end) for t in claim.times]
     found = [
@@ -380,7 +391,7 @@ def _amounts(claim: Claim, lexicon: Lexicon) -> list[_Amount]:
             q.span.end,
             q.low,
             q.high,
-            q.unit,
+            _PERSON_UNIT if q.unit in persons else q.unit,
             frozenset(
                 _words_near(
                     claim, q.span.start, q.span.end, lexicon, window=_NUMBER_WINDOW, stops=spans

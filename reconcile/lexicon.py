@@ -123,6 +123,9 @@ class Lexicon:
     finite_auxiliaries: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
     )
+    # Nouns that count people in general (not a group within them): outlets count the
+    # same crowd as "40 people" or "45 residents", so their numbers are compared.
+    person_nouns: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
 
 
 ENGLISH = Lexicon(
@@ -349,6 +352,10 @@ ENGLISH = Lexicon(
         was were been being"""
     ),
     demonym_endings=_phrases("an|ian|ese|ish|i"),
+    person_nouns=_words(
+        """people person persons residents resident inhabitants villagers civilians
+        individuals citizens"""
+    ),
     time_bounds=_words("since until till before after by prior through"),
     sequence_nouns=_words(
         """round rounds day days minute minutes hour half halves quarter quarters period
