@@ -1,12 +1,16 @@
 """Print precision and recall of the discrepancy checks per category over the test corpus.
 
-Usage: ``python benchmarks/eval_checks.py [--cases DIR] [--verbose]``
+Usage: ``python benchmarks/eval_checks.py [--cases DIR] [--verbose] [--ecbplus]``
 
 Over ``tests/data/cases/*.json``: a found discrepancy counts toward precision when it
 covers an expected one of its category; any other discrepancy (including one on a
 ``must_not`` pair) counts against it. Recall is the share of expected discrepancies
 found with their category. Cases marked xfail are counted too, so the numbers are
 those of the library as it is, not of the passing tests.
+
+With ``--ecbplus`` it also runs every ECB+ dev cluster as one run (all its articles
+together) and counts the discrepancies per category and severity; ECB+ has no gold
+discrepancies, so ``--verbose`` prints each one with its evidence, to read.
 """
 
 from __future__ import annotations
@@ -20,11 +24,43 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from case_scoring import CASES_DIR, CATEGORIES, covers, load_cases, score_case
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def ecbplus_clusters(*, verbose: bool) -> None:
+    """Run each ECB+ cluster as one story and count its discrepancies."""
+    from ecbplus import topics
+
+    from reconcile import Source, compare
+
+    by_category: Counter[tuple[str, str]] = Counter()
+    runs = articles = 0
+    for _topic, ecb, plus in topics():
+        for cluster in (ecb, plus):
+            report = compare([Source(a.text, name=a.doc_id) for a in cluster])
+            runs += 1
+            articles += len(cluster)
+            for f in report.discrepancies:
+                by_category[str(f.category), str(f.severity)] += 1
+                if verbose:
+                    print(f"[{f.category}, {f.severity}] {f.message}")
+                    for e in f.evidence:
+                        print(f"    {e.source}: {' '.join(e.text.split())[:160]}")
+    total = sum(by_category.values())
+    print(f"\nECB+ dev: {runs} clusters, {articles} articles, {total} discrepancies")
+    for cat in CATEGORIES:
+        parts = [f"{n} {sev}" for (c, sev), n in sorted(by_category.items()) if c == cat]
+        count = sum(n for (c, _), n in by_category.items() if c == cat)
+        print(f"  {cat:<12} {count:>3}  ({', '.join(parts) or 'none'})")
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=Path, default=CASES_DIR)
     parser.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
+    parser.add_argument(
+        "--ecbplus", action="store_true", help="also count the findings on whole ECB+ clusters"
+    )
     args = parser.parse_args(argv)
     cases = load_cases(args.cases)
     tp_found: Counter[str] = Counter()  # findings that cover an expected item of their category
@@ -68,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cases not passing: {len([f for f in failing if not f.startswith(' ')])}")
     for line in failing:
         print(f"  {line}")
+    if args.ecbplus:
+        ecbplus_clusters(verbose=args.verbose)
     return 0
 
 
