@@ -250,7 +250,10 @@ class Context:
 
     ``previous`` is the last date mentioned before the expression (for "the next
     day"), ``sentence_day`` the last day mentioned earlier in the same sentence
-    (for a bare "at 10 a.m.").
+    (for a bare "at 10 a.m."). ``year_hint`` is a date of the same story from
+    elsewhere (another source's publication date): without a ``reference``, a
+    date written without its year ("Saturday, March 8") takes its year from it;
+    deictic expressions ("today", "last March") never do.
     """
 
     reference: date | None
@@ -258,6 +261,7 @@ class Context:
     tense_word: str | None = None
     previous: Resolved | None = None
     sentence_day: date | None = None
+    year_hint: date | None = None
 
 
 @frozen
@@ -556,6 +560,10 @@ def _resolve_cal(expr: CalExpr, text: str, ctx: Context) -> Resolved:
         found = _year_from_weekday(cal, ref)
         if found is not None:
             year, how_year = found
+    if year is None and ref is None and ctx.year_hint is not None and cal.which is None:
+        found = _hinted_year(cal, ctx, _partial_words(cal))
+        if found is not None:
+            year, how_year = found
     if year is None:
         if ref is None:
             value, kind = _with_time(_placeholder(cal), expr.clock, expr.pod)
@@ -575,6 +583,23 @@ def _resolve_cal(expr: CalExpr, text: str, ctx: Context) -> Resolved:
         how += f"; note {day} is a {_DAY_NAMES[day.weekday()]}, not a {_DAY_NAMES[cal.weekday]}"
     how += _time_words(expr.clock, None) if expr.clock and expr.clock.zone else ""
     return Resolved(kind, value, how, _apply_mod(interval, mod, kind == "TIME"), mod, unit)
+
+
+def _hinted_year(cal: Cal, ctx: Context, text: str) -> tuple[int, str] | None:
+    """Choose the year of a yearless date from a date of the story, as from a reference."""
+    hint = ctx.year_hint
+    assert hint is not None
+    found = None
+    if cal.weekday is not None and cal.month is not None and cal.day is not None:
+        found = _year_from_weekday(cal, hint)
+    if found is None:
+        found = _infer_year(cal, evolve(ctx, reference=hint), text)
+    if found is None:
+        return None
+    return found[0], (
+        f"year {found[0]} from the other sources of the story (published {hint}), "
+        "since this one states no publication date"
+    )
 
 
 def _year_from_weekday(cal: Cal, ref: date | None) -> tuple[int, str] | None:

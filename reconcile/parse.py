@@ -222,8 +222,13 @@ def parse_outline(
     published: date | None,
     published_how: str,
     lexicon: Lexicon = ENGLISH,
+    story_date: date | None = None,
 ) -> Document:
-    """Read the sentences of an outline into claims, normalizing times against ``published``."""
+    """Read the sentences of an outline into claims, normalizing times against ``published``.
+
+    ``story_date`` (a publication date of the story's other sources) gives a date
+    written without its year its year when ``published`` is unknown.
+    """
     source, view = out.source, out.view
     contexts: list[tuple[str, str, tuple[str, ...]]] = []
     for span, _, _ in out.sentences:
@@ -238,7 +243,9 @@ def parse_outline(
     index = EntityIndex([(title, name) for title, name, _ in contexts], contexts=contexts)
     speakers = _QuoteLookup(_quote_speakers(out, lexicon))
     # In text order, so each claim finds its times by bisection (linear, not claims x times).
-    block_times = sorted(_block_times(out, published), key=lambda t: (t.span.start, t.span.end))
+    block_times = sorted(
+        _block_times(out, published, story_date), key=lambda t: (t.span.start, t.span.end)
+    )
     claims: list[Claim] = []
     for span, paragraph, k in out.sentences:
         said_by = None
@@ -403,17 +410,27 @@ def _inside_quote(text: str, pos: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def _block_times(out: Outline, published: date | None) -> list[TimeMention]:
+def _block_times(
+    out: Outline, published: date | None, story_date: date | None = None
+) -> list[TimeMention]:
     """Return every time expression of the body, read a paragraph at a time.
 
     Reading whole paragraphs lets "the next day" count from the date before it and
     a tense decide "on Monday". An expression is marked relative (deictic) when,
     read without a publication date, it names no calendar field at all ("today",
     "last week", "on Monday"); "February 26" names its month and day and is not.
+    Without a publication date, a date written without its year takes its year
+    from ``story_date``, a date of the other sources of the story.
     """
     found: list[TimeMention] = []
     for block in out.blocks:
-        times = find_times(out.view, reference=published, start=block.start, end=block.end)
+        times = find_times(
+            out.view,
+            reference=published,
+            start=block.start,
+            end=block.end,
+            year_hint=story_date,
+        )
         if published is None:
             found.extend(times)
             continue

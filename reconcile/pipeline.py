@@ -93,10 +93,18 @@ def parse_sources(
     for out in outlines:
         if out.source.name not in dates:
             dates[out.source.name] = infer_publication_date(out, other_dates=known)
+    stated = sorted(d for d, _ in dates.values() if d is not None)
+    # For the dates without a year of a source whose own date is unknown: the
+    # (lower) median date of the others, which one outlier cannot move.
+    story_date = stated[(len(stated) - 1) // 2] if stated else None
     documents: list[Document] = []
     for k, out in enumerate(outlines):
         when, how = dates[out.source.name]
-        documents.append(parse_outline(out, published=when, published_how=how, lexicon=lexicon))
+        documents.append(
+            parse_outline(
+                out, published=when, published_how=how, lexicon=lexicon, story_date=story_date
+            )
+        )
         if progress:
             progress("parse", k + 1, len(outlines))
     return tuple(documents)

@@ -128,6 +128,7 @@ def find_times(
     start: int = 0,
     end: int | None = None,
     lexicon: TimexLexicon = ENGLISH_TIMES,
+    year_hint: date | None = None,
 ) -> tuple[TimeMention, ...]:
     """Return every time expression in ``text[start:end]``, normalized against ``reference``.
 
@@ -140,6 +141,9 @@ def find_times(
             stretch is read: the tense and the dates that "the next day" counts
             from are looked for inside it.
         lexicon: the English words the grammar knows; swap it to adapt.
+        year_hint: when ``reference`` is None, a date of the same story (another
+            source's publication date) that gives a date written without its year
+            ("Saturday, March 8") its year; deictic expressions keep placeholders.
 
     Returns:
         The mentions in text order, none overlapping another.
@@ -172,6 +176,7 @@ def find_times(
             tense_word=item.tense_word,
             previous=previous,
             sentence_day=sentence_days.get(first.sent),
+            year_hint=year_hint if reference is None else None,
         )
         got = resolve(item.expr, words, ctx)
         mentions.append(

@@ -774,3 +774,37 @@ def test_a_weekday_after_an_infinitive_passive_is_ahead() -> None:
         "2010-05-06",
         (date(2010, 5, 6), date(2010, 5, 6)),
     )
+
+
+def test_a_year_hint_dates_yearless_dates_but_not_deictic_ones() -> None:
+    """Without a publication date, "Saturday, March 8" takes its year from the story's date;
+    "today" and "last March" still need the source's own date."""
+    text = "City won on Saturday, March 8. Fans celebrated today. The club was sold last March."
+    hint = date(2025, 3, 9)
+    saturday, today, last_march = find_times(text, reference=None, year_hint=hint)
+    assert (saturday.value, saturday.interval) == ("2025-03-08", (date(2025, 3, 8),) * 2)
+    assert "from the other sources of the story (published 2025-03-09)" in saturday.how
+    assert today.interval is None
+    assert last_march.interval is None
+    # A weekday that fits only one year near the hint picks that year (2026: March 9, 2025
+    # was a Sunday).
+    (monday,) = find_times("It opens on Monday, March 9.", reference=None, year_hint=hint)
+    assert monday.value == "2026-03-09"
+    # With a reference, the hint is not used at all.
+    (own,) = find_times("It opened on March 8.", reference=date(2024, 3, 10), year_hint=hint)
+    assert own.value == "2024-03-08"
+
+
+def test_an_undated_source_is_compared_on_the_year_of_the_story() -> None:
+    """A source that states no date of its own still disagrees on "Saturday, March 7"."""
+    dated = reconcile.Source(
+        "Published: 9 March 2025\n\nHarbor City beat Rovers 2-1 on Saturday at the Quayside.",
+        name="a.txt",
+    )
+    undated = reconcile.Source(
+        "Harbor City beat Rovers 2-1 at the Quayside on Friday, March 7.", name="b.txt"
+    )
+    report = reconcile.compare([dated, undated])
+    assert report.documents[1].published is None
+    assert [f.category for f in report.discrepancies] == ["temporal"]
+    assert "2025-03-07" in report.discrepancies[0].message
