@@ -527,7 +527,7 @@ def _head_after(text: str, words: list[Token], j: int, lexicon: Lexicon) -> tupl
     while j < len(words) and len(head) < 4:
         w = words[j]
         gap = text[(head[-1].end if head else words[j - 1].end) : w.start]
-        if head and _CLAUSE_END.search(gap):
+        if _CLAUSE_END.search(gap):
             break
         low = w.lower
         if low in lexicon.scope_words or low in lexicon.stopwords or low in lexicon.reporting_verbs:

@@ -79,6 +79,12 @@ def test_superlatives_rank_different_nouns() -> None:
     ]
 
 
+def test_a_rank_before_a_comma_ranks_no_noun_after_it() -> None:
+    """In "second, three points off the top" the rank has no noun; "three points" is not one."""
+    assert ordinals("City are now second, three points off the top.") == []
+    assert ordinals("City are now second in the table.") == [("second", "", "in the table")]
+
+
 def test_words_ending_in_est_are_not_all_superlatives() -> None:
     """'interest', 'protest' and 'forest' rank nothing."""
     assert ordinals("Their interest in the forest protest grew.") == []
