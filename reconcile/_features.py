@@ -589,25 +589,29 @@ class EntityIndex:
     full name it refers to, when that is unambiguous within the document.
     """
 
-    __slots__ = ("_keys", "_people", "_role_to_key", "_surname_to_key")
+    __slots__ = ("_designators", "_keys", "_people", "_role_to_key", "_surname_to_key")
 
     def __init__(
         self,
         names: Sequence[tuple[str, str]],
         *,
         contexts: Sequence[tuple[str, str, tuple[str, ...]]] = (),
+        designators: frozenset[str] = frozenset(),
     ) -> None:
         """Index ``(title, name)`` pairs found in one document.
 
         ``contexts`` gives, for each mention of a name, ``(title, name, the other
         capitalized words of its sentence)``: what lets "the Brazilian leader" find the
-        person the document names next to Brazil.
+        person the document names next to Brazil. ``designators`` are the words that
+        end a company's name without being part of it ("Corp", "Ltd"): "Northwind
+        Corp" is keyed as "northwind", like the "Northwind" of the next sentence.
         """
+        self._designators = designators
         surnames: dict[str, set[str]] = {}
         roles: dict[str, Counter[str]] = {}
         # Full names first, so that a lone "Lula" is a part of "Lula da Silva".
         for title, name in sorted(names, key=lambda tn: -len(tn[1].split())):
-            parts = [strip_possessive(p).lower() for p in name.split()]
+            parts = self._parts(name)
             key = parts[-1]
             if len(parts) == 1 and surnames.get(key, set()) - {key}:
                 key = min(surnames[key])
@@ -658,8 +662,17 @@ class EntityIndex:
             return None
         return counts[0][1]
 
-    def key_for(self, name: str) -> str:
+    def _parts(self, name: str) -> list[str]:
+        """Return the lowercased words of a name, without a company designator at its end."""
         parts = [strip_possessive(p).lower() for p in name.split()]
+        while len(parts) > 1 and parts[-1].rstrip(".,") in self._designators:
+            parts.pop()
+            while len(parts) > 1 and parts[-1] in {"&", "and"}:  # "Jones & Co"
+                parts.pop()
+        return parts
+
+    def key_for(self, name: str) -> str:
+        parts = self._parts(name)
         last = parts[-1] if parts else name.lower()
         return self._surname_to_key.get(last, last)
 

@@ -126,6 +126,11 @@ class Lexicon:
     # Nouns that count people in general (not a group within them): outlets count the
     # same crowd as "40 people" or "45 residents", so their numbers are compared.
     person_nouns: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Words that end a company's legal name without naming it ("Northwind Corp", "Acme Ltd"),
+    # lowercased and without their full stop.
+    company_designators: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
 
 
 ENGLISH = Lexicon(
@@ -352,6 +357,10 @@ ENGLISH = Lexicon(
         was were been being"""
     ),
     demonym_endings=_phrases("an|ian|ese|ish|i"),
+    company_designators=_words(
+        """corp corporation inc incorporated co ltd limited llc plc lp llp ag sa nv bv gmbh
+        spa"""
+    ),
     person_nouns=_words(
         """people person persons residents resident inhabitants villagers civilians
         individuals citizens"""

@@ -240,7 +240,11 @@ def parse_outline(
                 near = runs[max(0, i - _CONTEXT_RUNS) : i + _CONTEXT_RUNS + 1]
                 around = tuple(w for _, other, _ in near if other != name for w in other.split())
                 contexts.append((title, name, around))
-    index = EntityIndex([(title, name) for title, name, _ in contexts], contexts=contexts)
+    index = EntityIndex(
+        [(title, name) for title, name, _ in contexts],
+        contexts=contexts,
+        designators=lexicon.company_designators,
+    )
     speakers = _QuoteLookup(_quote_speakers(out, lexicon))
     # In text order, so each claim finds its times by bisection (linear, not claims x times).
     block_times = sorted(

@@ -90,6 +90,17 @@ def test_words_ending_in_est_are_not_all_superlatives() -> None:
     assert ordinals("Their interest in the forest protest grew.") == []
 
 
+def test_a_company_designator_is_not_the_key_of_its_name() -> None:
+    """ "Northwind Corp" and "Northwind" are one company; "Jones & Co" is Jones."""
+    index = EntityIndex(
+        [("", "Northwind Corp"), ("", "Jones & Co")], designators=ENGLISH.company_designators
+    )
+    assert index.key_for("Northwind Corp") == index.key_for("Northwind") == "northwind"
+    assert index.key_for("Jones & Co.") == "jones"
+    # Without designators, the last word is the key, as for a person's surname.
+    assert EntityIndex([("", "Northwind Corp")]).key_for("Northwind Corp") == "corp"
+
+
 def test_titles_split_from_names_and_aliases_resolve() -> None:
     """'Prime Minister X' is a titled name; a surname alone maps to the full name's key."""
     s = "Prime Minister Jacinda Ardern met Governor Ann Marsh, and Ardern spoke first."
