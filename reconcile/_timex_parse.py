@@ -623,16 +623,7 @@ class _Grammar:
         if day is None:
             return None
         d, j = day
-        year = None
-        y_at = j + 1 if self.is_p(j, ",") else j
-        yr = self.year_at(y_at)
-        if yr is not None:
-            year, j = yr
-        cal = Cal(year=year, month=month, day=d)
-        clock = self.clock_tail(j)
-        if clock is not None:
-            return cal, clock[1], clock[0]
-        return cal, j, None
+        return self._year_and_clock(month, d, j)
 
     def _day_month(self, k: int) -> tuple[Cal, int, Clock | None] | None:
         j = k
@@ -648,6 +639,10 @@ class _Grammar:
         if got is None:
             return None
         month, j = got
+        return self._year_and_clock(month, d, j)
+
+    def _year_and_clock(self, month: int, d: int, j: int) -> tuple[Cal, int, Clock | None]:
+        """Read the optional year (", 2026") and time of day after a month and day at ``j``."""
         year = None
         y_at = j + 1 if self.is_p(j, ",") else j
         yr = self.year_at(y_at)
