@@ -30,6 +30,7 @@ __all__ = [
     "find_quantities",
     "find_quotes",
     "is_negated",
+    "is_past_form",
 ]
 
 # ---------------------------------------------------------------------------
@@ -392,13 +393,24 @@ def _clause_start(words: list[Token], lexicon: Lexicon) -> int:
     return len(words)
 
 
-def _is_finite(w: Token, lexicon: Lexicon) -> bool:
-    low = w.lower
-    return (
-        low in lexicon.irregular_past
-        or low in lexicon.finite_auxiliaries
-        or (low.endswith("ed") and len(low) > 4 and low not in _ED_NOT_PAST)
+def is_past_form(low: str, lexicon: Lexicon) -> bool:
+    """Return whether a lowercase word is a past form: irregular ("struck") or in -ed.
+
+    Words in -ed that are no verb ("hundred", "indeed") or that say how sure an action
+    is rather than what it is ("expected", "planned") are not.
+
+    Examples:
+        >>> from reconcile.lexicon import ENGLISH
+        >>> [is_past_form(w, ENGLISH) for w in ("killed", "struck", "hundred", "planned")]
+        [True, True, False, False]
+    """
+    return low in lexicon.irregular_past or (
+        low.endswith("ed") and len(low) > 4 and low not in _ED_NOT_PAST
     )
+
+
+def _is_finite(w: Token, lexicon: Lexicon) -> bool:
+    return w.lower in lexicon.finite_auxiliaries or is_past_form(w.lower, lexicon)
 
 
 _COORDINATORS = frozenset({"and", "or", "but"})
@@ -1082,9 +1094,7 @@ def find_predicates(
         if w.start in inside or not low.isalpha() or (i > 0 and w.is_capitalized):
             continue
         prev = words[i - 1].lower if i else ""
-        is_past = low in lexicon.irregular_past or (
-            low.endswith("ed") and len(low) > 4 and low not in _ED_NOT_PAST
-        )
+        is_past = is_past_form(low, lexicon)
         is_verb = (
             (is_past and prev not in _DETERMINERS)
             # "is scheduled", "was taking", "has signed": a participle after be or have;

@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 from rapidfuzz import fuzz
 
+from reconcile._features import is_past_form
 from reconcile._text import Token, entity_keys_match, stem, tokens
 from reconcile._types import (
     Alignment,
@@ -887,7 +888,7 @@ def _reports_done(claim: Claim, actions: set[str], lexicon: Lexicon) -> bool:
     words = tokens(claim.text)
     for i, w in enumerate(words):
         low = w.lower
-        if not (low in lexicon.irregular_past or low.endswith("ed")):
+        if not is_past_form(low, lexicon):
             continue
         if stem(lexicon.irregular_lemmas.get(low, low)) not in actions:
             continue

@@ -35,6 +35,7 @@ from reconcile._features import (
     find_quantities,
     find_quotes,
     is_negated,
+    is_past_form,
     quote_speaker,
 )
 from reconcile._html import published_in_markup
@@ -393,7 +394,7 @@ def _is_clause(rest: str, lexicon: Lexicon) -> bool:
         low = word.lower()
         if low in lexicon.finite_auxiliaries or low in lexicon.irregular_past:
             return True
-        if low.endswith("ed") and len(low) > 4 and words[i - 1].lower() not in {"the", "a", "an"}:
+        if is_past_form(low, lexicon) and words[i - 1].lower() not in {"the", "a", "an"}:
             return True
     return False
 
