@@ -108,9 +108,14 @@ def words_outside(words: Iterable[Token], spans: Iterable[Span]) -> list[Token]:
     return [w for w in words if not index.overlaps(w.start, w.end)]
 
 
+def without_possessive(text: str) -> str:
+    """Return ``text`` without a trailing possessive ("Chile's" -> "Chile", "Jones'" -> "Jones")."""
+    return _POSSESSIVE.sub("", text)
+
+
 def strip_possessive(word: str) -> str:
-    """Return ``word`` without a trailing possessive (``Chile's`` -> ``Chile``)."""
-    return _POSSESSIVE.sub("", word) if len(word) > 3 else word
+    """Return ``word`` without a trailing possessive, if it is longer than three letters."""
+    return without_possessive(word) if len(word) > 3 else word
 
 
 @lru_cache(maxsize=65536)

@@ -44,6 +44,7 @@ __all__ = [
     "align_documents",
     "candidate_pairs",
     "compare_pair",
+    "compare_times",
     "count_candidate_pairs",
     "group_links",
     "match_weight",
@@ -241,7 +242,7 @@ def compare_pair(
         distinctive_entities=tuple(k for k in shared_ents if not stats.is_common_entity(k)),
         entities_both=bool(ents_a and ents_b),
         numbers=_compare_numbers(a, b),
-        times=_compare_times(a, b),
+        times=compare_times(a, b),
         ordinal=any(o.word == p.word and o.head == p.head for o in a.ordinals for p in b.ordinals),
         speaker=a.attribution is not None
         and b.attribution is not None
@@ -269,7 +270,13 @@ def _compare_numbers(a: Claim, b: Claim) -> str:
 _PRECISE_DAYS = 31
 
 
-def _compare_times(a: Claim, b: Claim) -> str:
+def compare_times(a: Claim, b: Claim) -> str:
+    """Return how two claims' dates relate: "same", "overlap", "different" or "none".
+
+    "same": some pair of dates overlaps and both are precise (a month or less);
+    "overlap": only coarse dates overlap; "different": both claims are dated and no
+    date of one meets a date of the other; "none": one of them has no date.
+    """
     ia = [t.interval for t in a.times if t.interval is not None]
     ib = [t.interval for t in b.times if t.interval is not None]
     if not ia or not ib:

@@ -60,7 +60,7 @@ from attrs import frozen
 from rapidfuzz import fuzz
 
 from reconcile._features import is_past_form
-from reconcile._text import Token, entity_keys_match, stem, tokens
+from reconcile._text import Token, entity_keys_match, stem, tokens, without_possessive
 from reconcile._types import (
     Alignment,
     Attribution,
@@ -74,6 +74,7 @@ from reconcile._types import (
     Ordinal,
     TimeMention,
 )
+from reconcile.align import compare_times
 from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.timex import ENGLISH_TIMES, find_publication_anchors
 
@@ -1025,7 +1026,7 @@ def _spelled_alike(a: str, b: str) -> bool:
 
 def _is_acronym_of(a: str, b: str) -> bool:
     """Return whether one name is the other's initials ("UCS", "Union of Concerned Scientists")."""
-    short, long = sorted((_POSSESSIVE_END.sub("", a), _POSSESSIVE_END.sub("", b)), key=len)
+    short, long = sorted((without_possessive(a), without_possessive(b)), key=len)
     if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
         return False
     initials = "".join(w[0] for w in long.split() if w[:1].isupper())
@@ -1034,10 +1035,7 @@ def _is_acronym_of(a: str, b: str) -> bool:
 
 def _letters(name: str) -> str:
     """Return a name's letters and digits, lower-cased, without a possessive ending."""
-    return "".join(ch for ch in _POSSESSIVE_END.sub("", name).lower() if ch.isalnum())
-
-
-_POSSESSIVE_END = re.compile(r"['’]s?$")
+    return "".join(ch for ch in without_possessive(name).lower() if ch.isalnum())
 
 
 def _is_demonym(claim: Claim, entity: Entity, lexicon: Lexicon) -> bool:
@@ -1051,13 +1049,6 @@ def _is_demonym(claim: Claim, entity: Entity, lexicon: Lexicon) -> bool:
     )
 
 
-def _dates_disjoint(a: Claim, b: Claim) -> bool:
-    """Return whether both claims are dated and no date of one overlaps one of the other."""
-    ia = [t.interval for t in a.times if t.interval is not None]
-    ib = [t.interval for t in b.times if t.interval is not None]
-    return bool(ia) and bool(ib) and not any(x[0] <= y[1] and y[0] <= x[1] for x in ia for y in ib)
-
-
 def check_entity(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     """Flag two different names in the same role ("Coach X" / "Coach Y", "near X" / "near Y")."""
     lex = ctx.lexicon
@@ -1065,7 +1056,7 @@ def check_entity(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     names_b = [e for e in b.entities if e.kind == "name" and not _is_demonym(b, e, lex)]
     only_a = [e for e in names_a if not any(_same_entity(e, f, lex) for f in b.entities)]
     only_b = [e for e in names_b if not any(_same_entity(e, f, lex) for f in a.entities)]
-    if _dates_disjoint(a, b):
+    if compare_times(a, b) == "different":
         return None  # two occurrences ("moved to X in 1947", "moved to Y in 1957")
     for ea in only_a:
         slots_a = _slots(a, ea, lex)

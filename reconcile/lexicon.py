@@ -133,6 +133,8 @@ class Lexicon:
     )
 
 
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
 ENGLISH = Lexicon(
     # A common English stopword list (function words only; no content words).
     stopwords=_words(
@@ -251,10 +253,7 @@ ENGLISH = Lexicon(
         """january february march april may june july august september october november
         december jan feb mar apr jun jul aug sep sept oct nov dec"""
     ),
-    weekday_names=_words(
-        """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu
-        thur thurs fri sat sun"""
-    ),
+    weekday_names=_WEEKDAYS | _words("mon tue tues wed weds thu thur thurs fri sat sun"),
     # Time zone abbreviations common in English-language news page headers.
     time_zones=_words(
         """et est edt ct cst cdt mt mst mdt pt pst pdt akst akdt hst gmt utc bst ist pkt cet
@@ -347,10 +346,10 @@ ENGLISH = Lexicon(
         "near at by from with of to for against outside off beside behind toward towards"
     ),
     place_prepositions=_words("near at outside off beside behind"),
-    speech_adverbs=_words(
+    speech_adverbs=_WEEKDAYS
+    | _words(
         """yesterday today tonight tomorrow earlier later recently again then now also
-        previously afterwards separately monday tuesday wednesday thursday friday saturday
-        sunday"""
+        previously afterwards separately"""
     ),
     light_verbs=_words(
         """make made take took taken have had get got give gave do did go went be is are
