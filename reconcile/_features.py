@@ -1128,7 +1128,8 @@ def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modal
     """Return whether a sentence reports a plan, an expectation, a hedge, or a done fact.
 
     The first marker in the sentence wins; without one, a past-tense verb makes the
-    claim ``done``; otherwise it is ``asserted``.
+    claim ``done`` (a reporting verb does not: "the deal includes a bonus, he told
+    reporters" is not a deed); otherwise it is ``asserted``.
 
     Examples:
         >>> from reconcile.lexicon import ENGLISH
@@ -1160,14 +1161,13 @@ def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modal
     words = tokens(sentence)
     for i, w in enumerate(words):
         low = w.lower
+        if low in lexicon.reporting_verbs:
+            continue  # "said", "told": when it was said, not that the thing said is done
         if low in lexicon.irregular_past:
             return "done"
         # "am convinced", "is based": a participle after a present-tense "be" is a state.
-        if (
-            low.endswith("ed")
-            and len(low) > 4
-            and low not in _ED_NOT_PAST
-            and (i == 0 or words[i - 1].lower not in {"am", "is", "are", "be", "being"})
+        if is_past_form(low, lexicon) and (
+            i == 0 or words[i - 1].lower not in {"am", "is", "are", "be", "being"}
         ):
             return "done"
     return "asserted"

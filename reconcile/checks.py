@@ -699,6 +699,13 @@ def _same_speaker(x: Attribution, y: Attribution, a: Claim, b: Claim, ctx: _Cont
             names = {e.key for c in doc.claims for e in c.entities if e.kind == "name"}
             if any(entity_keys_match(k, n) for k in _speaker_keys(named, ctx) for n in names):
                 return True
+    # "the union" and "union leader Carlos Allendes", "the company" and "a company
+    # spokeswoman": the person speaks for the body the description names.
+    for desc, other in ((x, y), (y, x)):
+        if _is_description(desc):
+            head = desc.speaker.split()[-1].lower()
+            if head in {w.lower() for w in other.speaker.split() if not w[:1].isupper()}:
+                return True
     # "police" and "the regional police chief": one names the other.
     return fuzz.token_set_ratio(x.speaker.lower(), y.speaker.lower()) >= 80
 

@@ -145,10 +145,14 @@ def test_attribution(sentence: str, speaker: str, how: str) -> None:
         ("The ministers signed the accord in Geneva.", "done"),
         ("The minister held talks with his counterpart.", "done"),
         ("Geneva is home to the United Nations office.", "asserted"),
+        ("The deal includes a bonus per worker, the union leader told reporters.", "asserted"),
+        ("The minister said the ministers signed the accord.", "done"),
     ],
 )
 def test_modality(sentence: str, modality: str) -> None:
-    """The first plan, expectation or hedge marker wins; else a past tense means done."""
+    """The first plan, expectation or hedge marker wins; else a past tense means done.
+
+    A reporting verb ("told", "said") is when it was said, not a deed."""
     assert find_modality(sentence, 0, len(sentence), lexicon=ENGLISH) == modality
 
 
