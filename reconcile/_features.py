@@ -176,6 +176,9 @@ def find_quantities(
         ...     print(q.text, q.value, q.low, q.high, q.unit)
         About 40 40.0 36.0 44.0 peopl
         $1.5 billion 1500000000.0 1450000000.0 1550000000.0 USD
+        >>> s = "A woman in her late 60s was hurt."
+        >>> [(q.text, q.low, q.high, q.unit) for q in find_quantities(s, 0, 33, lexicon=ENGLISH)]
+        [('late 60s', 66.0, 69.0, 'age')]
     """
     found: list[Quantity] = []
     excluded = SpanSet(exclude)
@@ -190,7 +193,27 @@ def find_quantities(
         quantity = _quantity_from_match(text, m, span, lexicon)
         if quantity is not None:
             found.append(quantity)
+    for m in _AGE_DECADE.finditer(text, start, end):
+        span = Span(m.start(1), m.end())
+        if not excluded.overlaps(span.start, span.end):
+            found.append(_age_decade(m, span))
+    found.sort(key=lambda q: q.span.start)
     return tuple(_join_ranges(text, found, lexicon))
+
+
+# "a man in his 70s", "in her late 60s": an age given by its decade.
+_AGE_DECADE = re.compile(
+    r"\b(?:in|into)\s+(?:his|her|their)\s+((?:(early|mid|late)[\s-]+)?([1-9]0)s)\b",
+    re.IGNORECASE,
+)
+#: Where in its decade "early", "mid" and "late" put an age.
+_DECADE_PART = {"early": (0.0, 3.0), "mid": (3.0, 6.0), "late": (6.0, 9.0)}
+
+
+def _age_decade(m: re.Match[str], span: Span) -> Quantity:
+    decade = float(m.group(3))
+    lo, hi = _DECADE_PART.get((m.group(2) or "").lower(), (0.0, 9.0))
+    return Quantity(span, m.group(1), decade + (lo + hi) / 2, decade + lo, decade + hi, "age")
 
 
 # "between 200 and 300", "200 to 300", "200-300": two numbers that bound one quantity.
