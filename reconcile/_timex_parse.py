@@ -1710,6 +1710,9 @@ class _Grammar:
         t = self.toks[k]
         if t.kind != "w":
             return None
+        prev = self.tok(k - 1)
+        if t.text[:1].isupper() and prev is not None and prev.sent == t.sent and prev.kind == "w":
+            return None  # a capital inside a sentence is a name: "the Met Office", "United"
         w = t.low
         lex = self.lex
         if w == "ll" and self.is_p(k - 1, _APOSTROPHES):

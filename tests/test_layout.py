@@ -282,6 +282,25 @@ class TestHeaders:
             ["Updated figures show unemployment fell.", "On June 13, 2013 the singer left rehab."],
         )
 
+    def test_live_blog_entry_times(self) -> None:
+        """A line that opens with a clock time and a dash or colon is a live blog entry: the
+        time is a timestamp, the rest body. A time inside a sentence stays in it."""
+        text = (
+            "16:40 - The Met Office has extended its amber warning.\n\n"
+            "8:24am: Ferries to the islands are cancelled.\n\n"
+            "4.15 PM BST | Power is back in Truro.\n\n"
+            "At 10:30 the road reopened."
+        )
+        assert lay_out(text) == (
+            [("timestamp", "16:40 -"), ("timestamp", "8:24am:"), ("timestamp", "4.15 PM BST |")],
+            [
+                "The Met Office has extended its amber warning.",
+                "Ferries to the islands are cancelled.",
+                "Power is back in Truro.",
+                "At 10:30 the road reopened.",
+            ],
+        )
+
 
 class TestBylinesAndDatelines:
     @pytest.mark.parametrize(

@@ -808,3 +808,14 @@ def test_an_undated_source_is_compared_on_the_year_of_the_story() -> None:
     assert report.documents[1].published is None
     assert [f.category for f in report.discrepancies] == ["temporal"]
     assert "2025-03-07" in report.discrepancies[0].message
+
+
+def test_a_capitalized_word_inside_a_sentence_is_no_tense_marker() -> None:
+    """ "Met" in "the Met Office" is a name, not the past of "meet": Friday is ahead."""
+    text = "The Met Office warning runs until 6am on Friday."
+    (friday,) = find_times(text, reference=date(2024, 9, 12))
+    assert friday.value == "2024-09-13T06:00"
+    (past,) = find_times(
+        "The Met Office said the warning ended on Friday.", reference=date(2024, 9, 12)
+    )
+    assert past.value == "2024-09-06"
