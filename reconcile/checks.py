@@ -211,6 +211,8 @@ def _event_times(claim: Claim) -> list[TimeMention]:
 
     A date inside a superlative's scope ("the largest since 1989") ranks, it does not
     date; open-ended intervals ("before 2010") are too vague to contradict anything.
+    A deictic date inside a quotation ("We can grow our economy today," he said)
+    counts from when the speaker spoke, which the publication date does not give.
     """
     scopes = [o.span for o in claim.ordinals if o.scope_span is not None]
     return [
@@ -221,7 +223,14 @@ def _event_times(claim: Claim) -> list[TimeMention]:
         and t.interval[0] != date.min
         and t.interval[1] != date.max
         and not any(s.contains(t.span) for s in scopes)
+        and not (t.is_relative and _in_quotation(claim, t.span.start))
     ]
+
+
+def _in_quotation(claim: Claim, offset: int) -> bool:
+    """Return whether ``offset`` (into the source) falls inside quotation marks of the claim."""
+    before = claim.text[: max(0, offset - claim.span.start)]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _best_matches(
