@@ -169,6 +169,9 @@ class _Rules:
             rf"(?:{_alternation(lex.boilerplate_openers)})(?![\w])", re.IGNORECASE
         )
         self.boilerplate_phrases = lex.boilerplate_phrases
+        self.editorial_note = re.compile(
+            rf"(?:{_alternation(lex.editorial_notes)})(?![\w])", re.IGNORECASE
+        )
         self.byline_prefixes = tuple(tuple(p.split()) for p in lex.byline_prefixes)
         self.byline_prefix_words = frozenset(w for p in self.byline_prefixes for w in p) | {"the"}
         # Agencies by their first word, longest first: "associated press of pakistan".
@@ -551,6 +554,11 @@ def _classify_line(
         return [], _NO_LINKS
     if _is_caption(rules, fragment):
         b.segment(pos, end, "caption")
+        return [], _NO_LINKS
+    if at_line_start and rules.editorial_note.match(fragment):
+        # An editor's note speaks of the article ("An earlier version misstated ..."), not
+        # of its story; a date in it is not the page's either.
+        b.segment(pos, end, "note")
         return [], _NO_LINKS
     is_boilerplate, opens_links = _is_boilerplate(rules, fragment)
     if is_boilerplate:

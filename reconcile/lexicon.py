@@ -123,6 +123,9 @@ class Lexicon:
     finite_auxiliaries: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
     )
+    # What opens an editor's note about the article itself, not its story ("Correction: An
+    # earlier version of this article misstated ...", "This story has been updated.").
+    editorial_notes: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)
     # Nouns that count people in general (not a group within them): outlets count the
     # same crowd as "40 people" or "45 residents", so their numbers are compared.
     person_nouns: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
@@ -356,6 +359,13 @@ ENGLISH = Lexicon(
         was were been being"""
     ),
     demonym_endings=_phrases("an|ian|ese|ish|i"),
+    editorial_notes=_phrases(
+        """correction:|corrections:|clarification:|editor's note:|editor’s note:|editors' note:|
+        editors’ note:|this story has been updated|this article has been updated|
+        this story has been corrected|this article has been corrected|this story was updated|
+        this article was updated|this article was amended|this story was amended|
+        an earlier version of this story|an earlier version of this article"""
+    ),
     company_designators=_words(
         """corp corporation inc incorporated co ltd limited llc plc lp llp ag sa nv bv gmbh
         spa"""

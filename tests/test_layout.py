@@ -349,7 +349,7 @@ class TestBylinesAndDatelines:
             ("ISLAMABAD (Reuters) -", "Pakistan and Kazakhstan signed a declaration."),
             ("WASHINGTON —", "The Senate passed the bill on Tuesday."),
             ("LONDON, Feb 3 (Reuters) -", "Oil prices rose on Monday."),
-            ("WEB DESK:", "Kazakhstan's president will arrive tomorrow."),
+            ("CITY DESK:", "The mayor will visit the port tomorrow."),
             ("NEW YORK (AP) —", "Stocks fell in early trading."),
             ("Mannheim, Germany (Sports Network) -", "Wladimir Klitschko kept his titles."),
         ],
@@ -368,6 +368,22 @@ class TestBylinesAndDatelines:
 
 
 class TestFurniture:
+    @pytest.mark.parametrize(
+        "note",
+        [
+            "Correction: An earlier version of this article misstated the vote count.",
+            "Editor's note: This article was first published on March 23, 2024.",
+            "This story has been updated.",
+            "Clarification: The council, not the mayor, approved the plan.",
+        ],
+    )
+    def test_editorial_notes(self, note: str) -> None:
+        """An editor's note speaks of the article, not its story: a segment, not a claim."""
+        assert lay_out(f"The Senate passed the bill.\n\n{note}") == (
+            [("note", note)],
+            ["The Senate passed the bill."],
+        )
+
     @pytest.mark.parametrize(
         "caption",
         [
