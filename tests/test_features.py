@@ -190,15 +190,24 @@ def test_a_nationality_and_a_role_name_the_person_of_that_country() -> None:
 
 
 def test_a_role_with_no_such_person_in_the_article_stays_unresolved() -> None:
-    """With two candidates mentioned as often, "the Pakistani leader" is nobody in particular."""
+    """With two candidates mentioned as often, "the Peruvian leader" is nobody in particular."""
     doc = parse_source(
         Source(
-            "President Asif Ali Zardari met Kazakh President Kassym-Jomart Tokayev in "
-            "Islamabad. The Pakistani leader praised the new rail link.",
+            "President Dina Boluarte met Chilean President Gabriel Boric in "
+            "Lima, Peru. The Peruvian leader praised the new rail link.",
             name="a.txt",
         )
     )
     assert [e for e in doc.claims[-1].entities if e.kind == "role"] == []
+    # With one candidate, the same words resolve.
+    alone = parse_source(
+        Source(
+            "President Dina Boluarte visited Lima, Peru. The Peruvian leader praised the new "
+            "rail link.",
+            name="a.txt",
+        )
+    )
+    assert [e.key for e in alone.claims[-1].entities if e.kind == "role"] == ["boluarte"]
 
 
 @pytest.mark.parametrize(

@@ -59,27 +59,27 @@ class TestPages:
         assert segments == [
             (
                 "heading",
-                "UPDATE 2-Pakistan, Kazakhstan sign transport pact as Tokayev visits Islamabad",
+                "UPDATE 2-Chile, Argentina sign lithium pact as Boric visits Buenos Aires",
             ),
-            ("byline", "By Asif Shahzad and Olzhas Auyezov"),
-            ("dateline", "ISLAMABAD, Feb 3 (Reuters) -"),
+            ("byline", "By Lucinda Elliott and Natalia Siniawski"),
+            ("dateline", "BUENOS AIRES, Feb 3 (Reuters) -"),
             (
                 "byline",
-                "(Reporting by Asif Shahzad in Islamabad and Olzhas Auyezov in Almaty; "
+                "(Reporting by Lucinda Elliott in Buenos Aires and Natalia Siniawski in Santiago; "
                 "Editing by Jane Merriman)",
             ),
         ]
         assert blocks == [
-            "Pakistan and Kazakhstan signed a strategic partnership declaration on Tuesday, "
-            "pledging to build a rail and road corridor through Afghanistan that would give the "
-            "landlocked Central Asian state access to Pakistani ports.",
-            "Kazakh President Kassym-Jomart Tokayev, on the first state visit by a Kazakh leader "
-            "in more than a decade, said trade between the two countries could reach $1 billion "
-            "within three years.",
-            '"We see Pakistan as our gateway to the Arabian Sea," Tokayev told a joint news '
-            "conference with Prime Minister Shehbaz Sharif.",
-            "Trade between the two countries was about $250 million last year, according to "
-            "Pakistani officials.",
+            "Chile and Argentina signed a mining cooperation agreement on Tuesday, pledging to "
+            "build a rail corridor across the Andes that would give landlocked provinces access "
+            "to Pacific ports.",
+            "Chilean President Gabriel Boric, on his first state visit to Argentina in more than "
+            "a year, said trade between the two countries could reach $25 billion within three "
+            "years.",
+            '"We see Argentina as our bridge to the Atlantic," Boric told a joint news '
+            "conference with President Javier Milei.",
+            "Trade between the two countries was about $18 billion last year, according to "
+            "Argentine officials.",
         ]
 
     def test_scraped_page(self) -> None:
@@ -346,7 +346,7 @@ class TestBylinesAndDatelines:
     @pytest.mark.parametrize(
         ("dateline", "rest"),
         [
-            ("ISLAMABAD (Reuters) -", "Pakistan and Kazakhstan signed a declaration."),
+            ("SANTIAGO (Reuters) -", "Chile and Peru signed a declaration."),
             ("WASHINGTON —", "The Senate passed the bill on Tuesday."),
             ("LONDON, Feb 3 (Reuters) -", "Oil prices rose on Monday."),
             ("CITY DESK:", "The mayor will visit the port tomorrow."),
