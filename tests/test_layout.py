@@ -211,10 +211,10 @@ class TestHeaders:
 
     def test_metadata_prefix_of_a_paragraph(self) -> None:
         """A header at a line start is metadata; the rest of the line is body; a BOM is its own."""
-        text = "\ufeff date 2026-02-04 The Head of State arrived in Islamabad on Tuesday.\n"
+        text = "\ufeff date 2025-11-14 The prime minister arrived in Lagos on Tuesday.\n"
         assert lay_out(text) == (
-            [("byte-order-mark", "\ufeff"), ("metadata", "date 2026-02-04")],
-            ["The Head of State arrived in Islamabad on Tuesday."],
+            [("byte-order-mark", "\ufeff"), ("metadata", "date 2025-11-14")],
+            ["The prime minister arrived in Lagos on Tuesday."],
         )
 
     @pytest.mark.parametrize(
@@ -613,7 +613,7 @@ def _split(text: str) -> list[str]:
 _WORDS = _split(
     "By Jane Doe and Reuters AP Staff Reporter Photo: credit Read more Related Advertisement "
     "Published: Updated First Posted on June 13, 2013 4:59 PM EDT 13 Minutes ago - — *** | "
-    'WASHINGTON (Reuters) -- ISLAMABAD: The mayor said police killed 3 people . ? ! , ; : " ” ’ '
+    'WASHINGTON (Reuters) -- LAGOS: The mayor said police killed 3 people . ? ! , ; : " ” ’ '
     "( ) [ ] © All rights reserved Home World Sport \ufeff Dr. Mr. a the of"
 )
 _TAGS = _split(
