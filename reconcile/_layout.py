@@ -148,7 +148,8 @@ class _Rules:
             rf"(?:,\s*(?:(?i:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?"
             rf"|\d{{1,2}}\s+(?i:{months})\.?(?:,?\s*\d{{4}})?))"
         )
-        agency = r"\s*\([^()\n]{1,40}\)"
+        # "(Reuters)", or a wire's "/PRNewswire/" after a press release's dateline.
+        agency = r"\s*(?:\([^()\n]{1,40}\)|/[^/\s][^/\n]{0,38}/)"
         sep = r"\s*(?:—|–|--?|:)(?=\s|$)"
         self.dateline = re.compile(
             rf"(?:{place}{sub}{date}?(?:{agency})?{sep}"

@@ -235,7 +235,8 @@ ENGLISH = Lexicon(
         share|share this|share this article|tweet|email|print|subscribe|sign up|click here|
         follow us|advertisement|sponsored|comments|leave a comment|copyright|all rights reserved|
         more on this story|watch|listen|trending|most read|recommended|top stories|
-        you may also like"""
+        you may also like|for immediate release|media contact|media contacts|press contact|
+        media inquiries|media enquiries|investor contact|contact"""
     ),
     metadata_keys=_phrases(
         """date|dated|published|published on|first published|last published|updated|

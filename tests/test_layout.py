@@ -350,6 +350,7 @@ class TestBylinesAndDatelines:
             ("WASHINGTON —", "The Senate passed the bill on Tuesday."),
             ("LONDON, Feb 3 (Reuters) -", "Oil prices rose on Monday."),
             ("CITY DESK:", "The mayor will visit the port tomorrow."),
+            ("DAYTON, Ohio, May 6, 2025 /PRNewswire/ --", "Acme Robotics opened a plant."),
             ("NEW YORK (AP) —", "Stocks fell in early trading."),
             ("Mannheim, Germany (Sports Network) -", "Wladimir Klitschko kept his titles."),
         ],
@@ -368,6 +369,20 @@ class TestBylinesAndDatelines:
 
 
 class TestFurniture:
+    def test_press_release_furniture(self) -> None:
+        """A press release's release line and media contact are boilerplate."""
+        text = (
+            "FOR IMMEDIATE RELEASE\n\nAcme Robotics opened a plant in Dayton.\n\n"
+            "Media contact: Jo Park, press@acme.example, +1 555 0100"
+        )
+        assert lay_out(text) == (
+            [
+                ("boilerplate", "FOR IMMEDIATE RELEASE"),
+                ("boilerplate", "Media contact: Jo Park, press@acme.example, +1 555 0100"),
+            ],
+            ["Acme Robotics opened a plant in Dayton."],
+        )
+
     @pytest.mark.parametrize(
         "note",
         [
