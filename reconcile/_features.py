@@ -424,11 +424,11 @@ def is_past_form(low: str, lexicon: Lexicon) -> bool:
 
     Examples:
         >>> from reconcile.lexicon import ENGLISH
-        >>> [is_past_form(w, ENGLISH) for w in ("killed", "struck", "hundred", "planned")]
-        [True, True, False, False]
+        >>> [is_past_form(w, ENGLISH) for w in ("killed", "died", "struck", "hundred", "planned")]
+        [True, True, True, False, False]
     """
     return low in lexicon.irregular_past or (
-        low.endswith("ed") and len(low) > 4 and low not in _ED_NOT_PAST
+        low.endswith("ed") and len(low) >= 4 and low not in _ED_NOT_PAST
     )
 
 
@@ -1067,6 +1067,12 @@ _ED_NOT_PAST = frozenset(
         "speed",
         "seed",
         "feed",
+        "heed",
+        "deed",
+        "reed",
+        "weed",
+        "sled",
+        "aged",
         "bed",
         "red",
         "shed",

@@ -277,18 +277,29 @@ def _overlaps_loosely(
     return xlo <= yhi and ylo <= xhi
 
 
-def _same_action(a: Claim, b: Claim) -> bool:
-    """Return whether two claims state one happening: a shared verb, or most of their words."""
-    return bool(set(a.predicates) & set(b.predicates)) or _same_statement(
-        set(a.terms), set(b.terms)
-    )
+def _same_action(a: Claim, b: Claim, lexicon: Lexicon = ENGLISH) -> bool:
+    """Return whether two claims state one happening: a shared verb, or most of their words.
+
+    A light verb ("make a change", "take place") says too little to be the shared one.
+    """
+    return bool(_shared_actions(a, b, lexicon)) or _same_statement(set(a.terms), set(b.terms))
+
+
+def _shared_actions(a: Claim, b: Claim, lexicon: Lexicon) -> set[str]:
+    light = _light_stems(lexicon)
+    return (set(a.predicates) & set(b.predicates)) - light
+
+
+@lru_cache(maxsize=8)
+def _light_stems(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(stem(lexicon.irregular_lemmas.get(w, w)) for w in lexicon.light_verbs)
 
 
 def check_temporal(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     """Flag two dates of one event that cannot both hold (disjoint intervals)."""
     lex = ctx.lexicon
     ta, tb = _event_times(a), _event_times(b)
-    if not ta or not tb or not _same_action(a, b):
+    if not ta or not tb or not _same_action(a, b, lex):
         return None
     bound = {id(t): _bound_word(c, t, lex) for c, ts in ((a, ta), (b, tb)) for t in ts}
     # A long sentence may date several events ("signed today" and "arrives tomorrow");
@@ -895,6 +906,14 @@ def _is_pending(claim: Claim, lexicon: Lexicon) -> bool:
 _STALE_DAYS = 31
 
 
+def _says_recurrence(claim: Claim, lexicon: Lexicon) -> bool:
+    """Return whether a claim marks another occurrence ("again", "previously", "used to")."""
+    text = claim.text.lower()
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(m)}(?![\w-])", text) for m in lexicon.recurrence_markers
+    )
+
+
 def _dated_after(claim: Claim, day: date) -> bool:
     """Return whether a claim dates what it says after ``day`` (a plan for a later date)."""
     return any(t.interval is not None and t.interval[0] > day for t in claim.times)
@@ -935,13 +954,15 @@ def check_status(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
             "negated / affirmed",
         )
     # Planned and done are of one thing when both state its action, or most of their words.
-    if not _same_action(a, b):
+    if not _same_action(a, b, ctx.lexicon):
         return None
-    shared_actions = set(a.predicates) & set(b.predicates)
+    shared_actions = _shared_actions(a, b, ctx.lexicon)
     for plan, done in ((a, b), (b, a)):
         if plan.modality in _PLANNED and done.modality == "done":
             if _reports_done(plan, shared_actions, ctx.lexicon):
                 continue  # "X was fired today, and Y will take over": the firing is done
+            if _says_recurrence(plan, ctx.lexicon) or _says_recurrence(done, ctx.lexicon):
+                continue  # "will be required again" / "previously required": two occurrences
             told, happened = ctx.published(plan), _event_day(done, ctx)
             if told is None or happened is None or told <= happened:
                 continue  # a plan told before (or as) it happened is compatible with its report

@@ -126,6 +126,9 @@ class Lexicon:
     # What opens an editor's note about the article itself, not its story ("Correction: An
     # earlier version of this article misstated ...", "This story has been updated.").
     editorial_notes: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)
+    # Words that put a plan or a deed on another occurrence of the same thing ("will be
+    # required again", "previously, agencies were required").
+    recurrence_markers: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)
     # Nouns that count people in general (not a group within them): outlets count the
     # same crowd as "40 people" or "45 residents", so their numbers are compared.
     person_nouns: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
@@ -211,7 +214,9 @@ ENGLISH = Lexicon(
         led fell rose drew grew flew threw wrote spoke broke chose drove fought caught taught
         sold bought struck hit hurt shut set cut let beat bore swore tore wore bound ground wound
         sought understood withdrew undertook overtook forgave forbade sank shot slept swept wept
-        meant dealt lent bent sat lay laid hung sang rang stuck dug shook woke"""
+        meant dealt lent bent sat lay laid hung sang rang stuck dug shook woke fled fed wed
+        bled bred sped hid stole swam blew ate forgot froze heard knelt rode slid spun sprang
+        stung swung arose"""
     ),
     titles=_words(
         """president vice-president premier minister chancellor king queen prince princess
@@ -327,7 +332,9 @@ ENGLISH = Lexicon(
         hid:hide hidden:hide bit:bite bitten:bite forgot:forget forgotten:forget froze:freeze
         frozen:freeze stole:steal stolen:steal swore:swear sworn:swear wore:wear worn:wear
         tore:tear torn:tear bore:bear born:bear ate:eat eaten:eat fed:feed bled:bleed
-        heard:hear read:read overtook:overtake arose:arise arisen:arise"""
+        heard:hear read:read overtook:overtake arose:arise arisen:arise wed:wed bred:breed
+        sped:speed swam:swim blew:blow blown:blow knelt:kneel rode:ride ridden:ride slid:slide
+        spun:spin sprang:spring sprung:spring stung:sting swung:swing died:die"""
     ),
     rank_hedges=_phrases(
         """one of the|one of its|one of their|one of|among the|among its|among their|among|
@@ -366,6 +373,9 @@ ENGLISH = Lexicon(
         this story has been corrected|this article has been corrected|this story was updated|
         this article was updated|this article was amended|this story was amended|
         an earlier version of this story|an earlier version of this article"""
+    ),
+    recurrence_markers=_phrases(
+        "again|once again|once more|anew|previously|formerly|used to|no longer"
     ),
     company_designators=_words(
         """corp corporation inc incorporated co ltd limited llc plc lp llp ag sa nv bv gmbh

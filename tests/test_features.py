@@ -146,6 +146,7 @@ def test_attribution(sentence: str, speaker: str, how: str) -> None:
         ("The minister held talks with his counterpart.", "done"),
         ("Geneva is home to the United Nations office.", "asserted"),
         ("The deal includes a bonus per worker, the union leader told reporters.", "asserted"),
+        ("Three people died in the fire.", "done"),
         ("The minister said the ministers signed the accord.", "done"),
     ],
 )
