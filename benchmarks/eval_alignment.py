@@ -1,6 +1,7 @@
 """Measure alignment on real news: ECB+ recall and false alignments, MRPC, blocking.
 
-Run: ``python benchmarks/eval_alignment.py [--thresholds 0.3,0.5,0.7] [--mrpc] [--blocking]``
+Run: ``python benchmarks/eval_alignment.py [--thresholds 0.3,0.5,0.7] [--mrpc] [--blocking]
+[--clusters]``
 
 - **ECB+ recall**: in every two-article run of one cluster (one real event), the
   share of gold claim pairs (lines of the two articles sharing a gold event
@@ -11,6 +12,9 @@ Run: ``python benchmarks/eval_alignment.py [--thresholds 0.3,0.5,0.7] [--mrpc] [
 - **MRPC** (train split): each sentence pair as two one-sentence sources; the
   share of paraphrase pairs aligned, and of non-paraphrase pairs the share
   aligned as an agreement versus aligned and flagged as a discrepancy.
+- **Whole clusters** (``--clusters``): every ECB+ cluster run at once, all its
+  articles as sources; of the claim pairs that end up in one group with both lines
+  annotated, the share that share a gold event instance, and the group sizes.
 - **Blocking**: on a sample of runs, the alignments that blocking keeps of those
   that scoring all cross-source pairs finds, and the time each takes.
 """
@@ -147,6 +151,39 @@ def evaluate_mrpc(limit: int | None) -> None:
         print(f"| {name} ({totals[label]}) | " + " | ".join(f"{x:.3f}" for x in row) + " |")
 
 
+def evaluate_clusters(threshold: float) -> None:
+    right = judged = held = gold_total = groups = members = 0
+    for _topic, ecb, plus in topics():
+        for cluster in (ecb, plus):
+            articles = {a.doc_id: a for a in cluster}
+            docs = parse_sources([Source(a.text, name=a.doc_id) for a in cluster])
+            claims = sorted((c for d in docs for c in d.claims), key=lambda c: c.id)
+            line = {c.id: articles[c.source].line_of(c.span.start) for c in claims}
+            source = {c.id: c.source for c in claims}
+            found = group_links(
+                score_links(claims, candidate_pairs(claims)), claims, threshold=threshold
+            )
+            gold = set()
+            for x, y in combinations(docs, 2):
+                gold |= gold_pairs([x, y], articles)
+            gold_total += len(gold)
+            for g in found:
+                groups += 1
+                members += len(g.claims)
+                for p in combinations(g.claims, 2):
+                    pair = tuple(sorted(p))
+                    held += pair in gold
+                    a, b = articles[source[p[0]]], articles[source[p[1]]]
+                    if line[p[0]] in a.selected and line[p[1]] in b.selected:
+                        judged += 1
+                        right += pair in gold
+    print(
+        f"Whole clusters at {threshold:g}: {right}/{judged} = {right / max(1, judged):.1%} of "
+        f"grouped pairs on annotated lines are gold; {held / max(1, gold_total):.1%} of the "
+        f"gold pairs grouped; {members / max(1, groups):.2f} claims per group"
+    )
+
+
 def evaluate_blocking(threshold: float, sample: int) -> None:
     kept = total = 0
     t_block = t_all = 0.0
@@ -187,6 +224,7 @@ def main() -> None:
     parser.add_argument("--mrpc", action="store_true")
     parser.add_argument("--mrpc-limit", type=int, default=None)
     parser.add_argument("--blocking", action="store_true")
+    parser.add_argument("--clusters", action="store_true", help="run whole ECB+ clusters too")
     parser.add_argument("--sample", type=int, default=7, help="every Nth run for --blocking")
     parser.add_argument("--semantic", action="store_true", help="add the sentence encoder")
     args = parser.parse_args()
@@ -199,6 +237,8 @@ def main() -> None:
 
         encoder = CachedEncoder(default_encoder())
     evaluate_ecbplus(thresholds, encoder)
+    if args.clusters:
+        evaluate_clusters(DEFAULT_THRESHOLD)
     if args.blocking:
         evaluate_blocking(DEFAULT_THRESHOLD, args.sample)
     if args.mrpc:
