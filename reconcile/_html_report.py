@@ -187,6 +187,16 @@ def _badges(f: Finding) -> str:
     return " ".join(parts)
 
 
+def _quoted(text: str, limit: int) -> str:
+    """Return text in a <q>, opened once: a quotation keeps its own opening mark."""
+    short = shorten(text, limit)
+    own = ' class="own"' if short[:1] in _OPENING_MARKS else ""
+    return f"<q{own}>{_e(short)}</q>"
+
+
+_OPENING_MARKS = '“"‘«'
+
+
 def _evidence_html(index: _Index, f: Finding, *, limit: int) -> str:
     items = []
     for ev in f.evidence:
@@ -197,7 +207,7 @@ def _evidence_html(index: _Index, f: Finding, *, limit: int) -> str:
             if cid
             else f"<span>{_e(where)}</span>"
         )
-        items.append(f"<li>{label} <q>{_e(shorten(ev.text, limit))}</q></li>")
+        items.append(f"<li>{label} {_quoted(ev.text, limit)}</li>")
     return f'<ul class="evidence">{"".join(items)}</ul>'
 
 
@@ -242,7 +252,7 @@ def _link_html(index: _Index, claim: Claim, link: Link) -> str:
         oc = index.claims[other]
         target = (
             f'<a href="#{index.claim_el[other]}">{_e(oc.source)}</a> '
-            f"<q>{_e(shorten(oc.text, 140))}</q>"
+            f"{_quoted(oc.text, 140)}"
         )
     else:
         target = f"<code>{_e(other)}</code>"
@@ -428,6 +438,7 @@ table.parts { border-collapse: collapse; width: 100%; font-size: .8rem; }
 .badge.k-agreement { background: var(--green); color: #fff; }
 .badge.s-high { background: #fad2cf; } .badge.s-medium { background: #feefc3; }
 q { quotes: "“" "”"; }
+q.own::before { content: none; }
 a { color: var(--blue); }
 .none { color: var(--grey); font-size: .85rem; }
 nav.toc { padding: .5rem 1rem; border-bottom: 4px solid var(--line); }

@@ -579,3 +579,13 @@ def test_screenshot_shows_both_sources_with_highlighted_findings(
     assert min(*left, *right) > 1000, (left, right)
     if target := os.environ.get("RECONCILE_SCREENSHOT"):
         shutil.copyfile(shot, ROOT / target)
+
+
+def test_evidence_that_opens_a_quotation_is_quoted_once() -> None:
+    """A claim that starts with its own quotation mark gets no second opening mark."""
+    a = reconcile.Source("“We will rebuild the bridge,” the mayor said on Monday.", name="a.txt")
+    b = reconcile.Source("The mayor said on Monday that the bridge would be rebuilt.", name="b.txt")
+    page = render_html(reconcile.compare([a, b]))
+    assert '<q class="own">“We will rebuild the bridge,”' in page
+    assert "<q>“" not in page
+    assert "q.own::before { content: none; }" in page
