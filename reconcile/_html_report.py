@@ -250,10 +250,7 @@ def _link_html(index: _Index, claim: Claim, link: Link) -> str:
     other = link.claims[1] if link.claims[0] == claim.id else link.claims[0]
     if other in index.claims:
         oc = index.claims[other]
-        target = (
-            f'<a href="#{index.claim_el[other]}">{_e(oc.source)}</a> '
-            f"{_quoted(oc.text, 140)}"
-        )
+        target = f'<a href="#{index.claim_el[other]}">{_e(oc.source)}</a> {_quoted(oc.text, 140)}'
     else:
         target = f"<code>{_e(other)}</code>"
     top = max((abs(p.weight) for p in link.contributions), default=1.0) or 1.0

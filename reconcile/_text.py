@@ -108,6 +108,19 @@ def words_outside(words: Iterable[Token], spans: Iterable[Span]) -> list[Token]:
     return [w for w in words if not index.overlaps(w.start, w.end)]
 
 
+def inside_quotation(text: str, pos: int) -> bool:
+    """Return whether ``pos`` falls inside a quotation opened earlier in ``text``.
+
+    Examples:
+        >>> inside_quotation("“We will rebuild today,” he said.", 10)
+        True
+        >>> inside_quotation("“We will rebuild,” he said today.", 28)
+        False
+    """
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def without_possessive(text: str) -> str:
     """Return ``text`` without a trailing possessive ("Chile's" -> "Chile", "Jones'" -> "Jones")."""
     return _POSSESSIVE.sub("", text)

@@ -60,7 +60,14 @@ from attrs import frozen
 from rapidfuzz import fuzz
 
 from reconcile._features import is_past_form
-from reconcile._text import Token, entity_keys_match, stem, tokens, without_possessive
+from reconcile._text import (
+    Token,
+    entity_keys_match,
+    inside_quotation,
+    stem,
+    tokens,
+    without_possessive,
+)
 from reconcile._types import (
     Alignment,
     Attribution,
@@ -223,14 +230,8 @@ def _event_times(claim: Claim) -> list[TimeMention]:
         and t.interval[0] != date.min
         and t.interval[1] != date.max
         and not any(s.contains(t.span) for s in scopes)
-        and not (t.is_relative and _in_quotation(claim, t.span.start))
+        and not (t.is_relative and inside_quotation(claim.text, t.span.start - claim.span.start))
     ]
-
-
-def _in_quotation(claim: Claim, offset: int) -> bool:
-    """Return whether ``offset`` (into the source) falls inside quotation marks of the claim."""
-    before = claim.text[: max(0, offset - claim.span.start)]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _best_matches(

@@ -41,7 +41,7 @@ from reconcile._features import (
 from reconcile._html import published_in_markup
 from reconcile._layout import find_layout, html_view
 from reconcile._sentences import split_sentences
-from reconcile._text import content_terms, tokens, words_outside
+from reconcile._text import content_terms, inside_quotation, tokens, words_outside
 from reconcile._types import Claim, Document, Segment, Source, Span, TimeMention
 from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.timex import PublicationAnchor, find_publication_anchors, find_times
@@ -367,7 +367,7 @@ def _clauses(view: str, span: Span, lexicon: Lexicon) -> list[Span]:
         if (
             left_end - start >= _MIN_CLAUSE
             and len(text) - right_start >= _MIN_CLAUSE
-            and not _inside_quote(text, left_end)
+            and not inside_quotation(text, left_end)
         ):
             pieces.append(Span(span.start + start, span.start + left_end))
             start = right_start
@@ -407,12 +407,6 @@ def _ends_list(left: str) -> bool:
 
 #: A comma-separated piece of fewer words than this before ", and" is a list item.
 _LIST_ITEM_WORDS = 5
-
-
-def _inside_quote(text: str, pos: int) -> bool:
-    """Return whether ``pos`` falls inside an open quotation of ``text``."""
-    before = text[:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _block_times(
