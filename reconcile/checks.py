@@ -895,11 +895,14 @@ def _negates_shared(neg: Claim, pos: Claim, lexicon: Lexicon) -> bool:
     return False
 
 
-def _is_pending(claim: Claim, lexicon: Lexicon) -> bool:
+def _mentions(claim: Claim, phrases: Iterable[str]) -> bool:
+    """Return whether a claim has one of these phrases as whole words (case aside)."""
     text = claim.text.lower()
-    return any(
-        re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text) for p in lexicon.pending_negations
-    )
+    return any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text) for p in phrases)
+
+
+def _is_pending(claim: Claim, lexicon: Lexicon) -> bool:
+    return _mentions(claim, lexicon.pending_negations)
 
 
 #: A report that still calls a thing planned this long after it was done is not stale
@@ -909,10 +912,7 @@ _STALE_DAYS = 31
 
 def _says_recurrence(claim: Claim, lexicon: Lexicon) -> bool:
     """Return whether a claim marks another occurrence ("again", "previously", "used to")."""
-    text = claim.text.lower()
-    return any(
-        re.search(rf"(?<![\w-]){re.escape(m)}(?![\w-])", text) for m in lexicon.recurrence_markers
-    )
+    return _mentions(claim, lexicon.recurrence_markers)
 
 
 def _dated_after(claim: Claim, day: date) -> bool:
