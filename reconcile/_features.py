@@ -176,19 +176,27 @@ def find_quantities(
         ...     print(q.text, q.value, q.low, q.high, q.unit)
         About 40 40.0 36.0 44.0 peopl
         $1.5 billion 1500000000.0 1450000000.0 1550000000.0 USD
+        >>> s = "One in five adults smokes, and two-thirds of them want to quit."
+        >>> [(q.text, round(q.value, 1)) for q in find_quantities(s, 0, 62, lexicon=ENGLISH)]
+        [('One in five', 20.0), ('two-thirds', 66.7)]
         >>> s = "A woman in her late 60s was hurt."
         >>> [(q.text, q.low, q.high, q.unit) for q in find_quantities(s, 0, 33, lexicon=ENGLISH)]
         [('late 60s', 66.0, 69.0, 'age')]
     """
     found: list[Quantity] = []
     excluded = SpanSet(exclude)
+    shares = [
+        q for q in _proportions(text, start, end) if not excluded.overlaps(q.span.start, q.span.end)
+    ]
+    taken = SpanSet([*exclude, *(q.span for q in shares)])
+    found.extend(shares)
     for m in _QUANTITY.finditer(text, start, end):
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
             continue
         if m.end() < len(text) and text[m.end() - 1].isalnum() and text[m.end()].isalnum():
             continue
         span = Span(m.start(), m.end())
-        if excluded.overlaps(span.start, span.end):
+        if taken.overlaps(span.start, span.end):
             continue
         quantity = _quantity_from_match(text, m, span, lexicon)
         if quantity is not None:
@@ -199,6 +207,59 @@ def find_quantities(
             found.append(_age_decade(m, span))
     found.sort(key=lambda q: q.span.start)
     return tuple(_join_ranges(text, found, lexicon))
+
+
+# "one in five adults", "9 out of 10 voters": a share, as a percentage.
+_SHARE = re.compile(
+    rf"\b(?P<n>\d{{1,3}}|{_NUMWORD_RE})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    rf"(?P<m>\d{{1,4}}|{_NUMWORD_RE})\b"
+    r"(?![\s-]*(?:%|percent|per\s+cent|of\b|(?:seconds?|minutes?|hours?|days?|weeks?|months?"
+    r"|years?|decades?|games?|matches|races?|starts?|attempts?|tries)\b))",
+    re.IGNORECASE,
+)
+# "half of", "a third of", "two-thirds of the": a fraction of something, as a percentage.
+_FRACTION = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|nine)[\s-]+)?"
+    r"(?P<f>half|thirds?|quarters?|fifths?|tenths?)(?=\s+(?:of|the)\b)",
+    re.IGNORECASE,
+)
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+#: A share or fraction in words is a round figure: it allows this much either way.
+_SHARE_TOLERANCE = 0.1
+
+
+def _proportions(text: str, start: int, end: int) -> list[Quantity]:
+    """Return the shares ("one in five") and fractions ("two-thirds of") as percentages."""
+    found: list[Quantity] = []
+    for m in _SHARE.finditer(text, start, end):
+        n, d = _small_number(m.group("n")), _small_number(m.group("m"))
+        if n is not None and d is not None and 0 < n < d:
+            found.append(_share(Span(m.start(), m.end()), m.group(), 100.0 * n / d))
+    for m in _FRACTION.finditer(text, start, end):
+        word = m.group("f").lower()
+        denominator = _DENOMINATORS.get(word.rstrip("s"), _DENOMINATORS.get(word))
+        numerator = _NUMERATORS.get((m.group("n") or "").lower(), 1 if word == "half" else 0)
+        if not denominator or not numerator or numerator >= denominator:
+            continue
+        if word != "half" and m.group("n") is None:
+            continue  # "the third of five sons" ranks; "a third of" shares
+        span = Span(m.start(), m.end())
+        if any(q.span.start < span.end and span.start < q.span.end for q in found):
+            continue
+        found.append(_share(span, m.group(), 100.0 * numerator / denominator))
+    return found
+
+
+def _small_number(word: str) -> float | None:
+    if word.isdigit():
+        return float(word)
+    return _NUMBER_WORDS.get(word.lower())
+
+
+def _share(span: Span, text: str, percent: float) -> Quantity:
+    low, high = percent * (1 - _SHARE_TOLERANCE), percent * (1 + _SHARE_TOLERANCE)
+    return Quantity(span, text, percent, low, high, "%")
 
 
 # "a man in his 70s", "in her late 60s": an age given by its decade.
