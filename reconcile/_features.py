@@ -407,7 +407,7 @@ def _quantity_from_match(
     elif m.group("cur"):
         unit = _CURRENCY.get(m.group("cur").strip().lower(), m.group("cur").strip())
     else:
-        unit = _unit_after(text, span.end, lexicon)
+        unit = _unit_before(text, span.start, lexicon) or _unit_after(text, span.end, lexicon)
         if unit in _CURRENCY:
             unit = _CURRENCY[unit]
     if m.group("ord"):
@@ -415,6 +415,17 @@ def _quantity_from_match(
     return Quantity(
         span, span.slice(text), value=value, low=low, high=high, unit=unit, precision=precision
     )
+
+
+def _unit_before(text: str, pos: int, lexicon: Lexicon) -> str:
+    """Return the scale a number is read on when it follows it ("magnitude 6.8", "Category 4")."""
+    m = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
+    if m is None or m.group(1).lower() not in lexicon.measure_prefixes:
+        return ""
+    return stem(m.group(1).lower())
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
 
 
 def _rounding_half(num: str, value: float, *, is_percent: bool) -> float:

@@ -129,6 +129,8 @@ class Lexicon:
     # Words that put a plan or a deed on another occurrence of the same thing ("will be
     # required again", "previously, agencies were required").
     recurrence_markers: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)
+    # Scales whose reading follows them: "magnitude 6.8", "Category 4", "level 3".
+    measure_prefixes: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Nouns that count people in general (not a group within them): outlets count the
     # same crowd as "40 people" or "45 residents", so their numbers are compared.
     person_nouns: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
@@ -377,6 +379,7 @@ ENGLISH = Lexicon(
     recurrence_markers=_phrases(
         "again|once again|once more|anew|previously|formerly|used to|no longer"
     ),
+    measure_prefixes=_words("magnitude category level grade stage phase tier force"),
     company_designators=_words(
         """corp corporation inc incorporated co ltd limited llc plc lp llp ag sa nv bv gmbh
         spa"""
