@@ -489,6 +489,8 @@ def check_numeric(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
                 continue
             if any(_fits(x, ys[k]) for k in best_x[i]) or any(_fits(xs[k], y) for k in best_y[j]):
                 continue
+            if _restated(y, xs) or _restated(x, ys):
+                continue  # the other claim states this very number too, of the same unit
             if not x.context & y.context:
                 continue  # the same unit of different things ("his 11 seasons", "her 19 seasons")
             hx, hy = _holder(a, x.end), _holder(b, y.end)
@@ -502,6 +504,17 @@ def check_numeric(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
                 f"{x.text} / {y.text}",
             )
     return None
+
+
+def _restated(x: _Amount, others: Sequence[_Amount]) -> bool:
+    """Return whether the other claim states exactly this number too ("55.3 million").
+
+    A bare number ("compared with 55.3 million a decade ago") counts for any unit.
+    """
+    return any(
+        (o.unit == x.unit or not o.unit or not x.unit) and o.low == x.low and o.high == x.high
+        for o in others
+    )
 
 
 def _holder(claim: Claim, end: int) -> Entity | None:
