@@ -220,7 +220,7 @@ _SHARE = re.compile(
 # "half of", "a third of", "two-thirds of the": a fraction of something, as a percentage.
 _FRACTION = re.compile(
     r"\b(?:(?P<n>a|an|one|two|three|four|nine)[\s-]+)?"
-    r"(?P<f>half|thirds?|quarters?|fifths?|tenths?)(?=\s+(?:of|the)\b)",
+    r"(?P<f>half|thirds?|quarters?|fifths?|tenths?)(?=\s+(?:of|the)\b)(?!\s+of\s+an?\b)",
     re.IGNORECASE,
 )
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}

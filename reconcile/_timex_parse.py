@@ -440,10 +440,17 @@ class _Grammar:
             if t.suffix or t.num < 0 or t.ndigits > 7:
                 return None
             prev = self.tok(k - 1)
-            if prev is not None and not t.space and prev.kind == "p" and prev.text in ".,$£€#":
+            if prev is not None and not t.space and prev.kind == "p" and prev.text in ".,$£€#/":
                 return None
             amount: float = t.num
             nxt = k + 1
+            half = self._vulgar(k)  # "1/2 hour"
+            if half is not None:
+                return half, k + 3, "digits"
+            after = self.tok(nxt)
+            mixed = self._vulgar(nxt) if after is not None and after.space else None
+            if mixed is not None:  # "5 1/2 months"
+                return t.num + mixed, nxt + 3, "digits"
             dot, frac = self.tok(nxt), self.tok(nxt + 1)
             if (
                 dot is not None
@@ -496,6 +503,17 @@ class _Grammar:
         if w in lk.cardinals and w not in ("zero", "hundred"):
             return (*self._and_a_half(lk.cardinals[w], k + 1), "word")
         return None
+
+    def _vulgar(self, k: int) -> float | None:
+        """Read a fraction written with a slash at ``k`` ("1/2", "3/4"), not a date ("8/2/13")."""
+        a, slash, b = self.tok(k), self.tok(k + 1), self.tok(k + 2)
+        if a is None or slash is None or b is None or a.kind != "n" or b.kind != "n":
+            return None
+        if slash.text != "/" or slash.space or b.space or a.suffix or b.suffix:
+            return None
+        if self.is_p(k + 3, "/") or not 0 < a.num < b.num <= 16:
+            return None
+        return a.num / b.num
 
     def _and_a_half(self, amount: float, k: int) -> tuple[float, int]:
         if self.low(k) == "and" and self.low(k + 1) == "a" and self.low(k + 2) == "half":

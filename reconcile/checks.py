@@ -470,8 +470,16 @@ def _fits(x: _Amount, y: _Amount) -> bool:
     """Return whether two numbers' ranges meet: "$2.0 billion" and "$2.1 billion" only touch."""
     if x.low == x.high or y.low == y.high:
         return x.low <= y.high and y.low <= x.high
+    # A bound meets the other at its stated number: "as many as 29" and "at least 29".
+    if (x.high == y.low or y.high == x.low) and _is_bound(x) and _is_bound(y):
+        return True
     # Rounding ranges are half-open: 2.0 covers [1.95, 2.05) and 2.1 covers [2.05, 2.15).
     return x.low < y.high and y.low < x.high
+
+
+def _is_bound(x: _Amount) -> bool:
+    """Return whether a range is open on one side ("at least 29", "up to 40")."""
+    return x.low == 0 or math.isinf(x.high)
 
 
 def check_numeric(a: Claim, b: Claim, ctx: _Context) -> Hit | None:

@@ -40,3 +40,31 @@ def test_a_shared_action_told_as_a_plan_after_the_deed_is_flagged() -> None:
         "The coach named his staff on Sunday.",
         date(2005, 5, 23),
     ) == ["status"]
+
+
+def test_two_bounds_that_meet_at_their_number_agree() -> None:
+    """ "As many as 29" and "at least 29" can both be true (29); "at most 20" and "at least
+    29" cannot."""
+    day = date(2003, 5, 14)
+    assert (
+        _pair(
+            "The attacks killed as many as 29 people.",
+            day,
+            "The attacks killed at least 29 people.",
+            day,
+        )
+        == []
+    )
+    assert _pair(
+        "The attacks killed at most 20 people.", day, "The attacks killed at least 29 people.", day
+    ) == ["numeric"]
+
+
+def test_a_fraction_of_one_unit_is_no_share() -> None:
+    """ "A third of a centime" is an amount of centimes, not 33%; "a third of voters" is."""
+    from reconcile._features import find_quantities
+    from reconcile.lexicon import ENGLISH
+
+    text = "The franc rose a third of a centime as a third of traders sold."
+    found = [(q.span.start, q.unit) for q in find_quantities(text, 0, len(text), lexicon=ENGLISH)]
+    assert found == [(text.index("a third of traders"), "%")]

@@ -819,3 +819,19 @@ def test_a_capitalized_word_inside_a_sentence_is_no_tense_marker() -> None:
         "The Met Office said the warning ended on Friday.", reference=date(2024, 9, 12)
     )
     assert past.value == "2024-09-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She was 5 1/2 months pregnant.", "P5.5M"),
+        ("It took 2 1/2 years.", "P2.5Y"),
+        ("After a 1/2 hour wait, the doors opened.", "PT30M"),
+    ],
+)
+def test_durations_with_a_written_fraction(text: str, value: str) -> None:
+    """ "5 1/2 months" is five and a half months, not "2 months"; a date with slashes stays one."""
+    (duration,) = find_times(text, reference=None)
+    assert duration.value == value
+    (day,) = find_times("On 8/2/13 it rained.", reference=date(2013, 8, 5))
+    assert day.value == "2013-08-02"
