@@ -521,11 +521,19 @@ class _Grammar:
         return amount, k
 
     def clock_at(self, k: int, *, loose: bool = False) -> tuple[Clock, int] | None:
-        """Read a clock time at ``k``: ``4:59 PM EDT``, ``10 a.m.``, ``22.34 BST``, ``15:14``.
+        """Read a clock time at ``k``: ``4:59 PM EDT``, ``10 a.m.``, ``22.34 BST``, ``15:14``,
+        ``0835 GMT``.
 
         A bare ``H:MM`` without am/pm or zone counts only when ``loose``.
         """
         t = self.tok(k)
+        if t is not None and t.kind == "n" and not t.suffix and t.ndigits == 4:
+            # Wire style: "by 0835 GMT", "at 2300 UTC": four digits only with a zone.
+            hours, minutes = divmod(int(t.num), 100)
+            zone, after = self.zone_at(k + 1)
+            if zone is not None and hours < 24 and minutes < 60 and t.num == int(t.num):
+                return Clock(hours, minutes, None, zone), after
+            return None
         if t is None or t.kind != "n" or t.suffix or t.ndigits > 2 or t.num > 24:
             return None
         hour = t.num

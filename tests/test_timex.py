@@ -835,3 +835,11 @@ def test_durations_with_a_written_fraction(text: str, value: str) -> None:
     assert duration.value == value
     (day,) = find_times("On 8/2/13 it rained.", reference=date(2013, 8, 5))
     assert day.value == "2013-08-02"
+
+
+def test_wire_times_of_four_digits_need_a_zone() -> None:
+    """ "By 0835 GMT" is a time of day; "in 2020" and "1990" stay years."""
+    (clock,) = find_times("Shares were flat by 0835 GMT.", reference=date(2003, 5, 5))
+    assert clock.value == "2003-05-05T08:35"
+    (year,) = find_times("In 2020 the firm grew.", reference=date(2003, 5, 5))
+    assert year.value == "2020"
