@@ -963,6 +963,8 @@ def check_status(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
         and _negates_shared(*((a, b) if a.is_negated else (b, a)), ctx.lexicon)
     ):
         neg, pos = (a, b) if a.is_negated else (b, a)
+        if _mentions(pos, ctx.lexicon.implicit_negatives):
+            return None  # "without the death penalty", "failed to meet": a denial in other words
         told, happened = ctx.published(neg), _event_day(pos, ctx)
         pending = _is_pending(neg, ctx.lexicon)
         if pending and pos.modality in _PLANNED:

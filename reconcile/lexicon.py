@@ -131,6 +131,9 @@ class Lexicon:
     recurrence_markers: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)
     # Scales whose reading follows them: "magnitude 6.8", "Category 4", "level 3".
     measure_prefixes: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Words that deny without "not": a claim holding one does not plainly affirm ("one of
+    # 12 states without the death penalty", "failed to meet", "refused to recuse himself").
+    implicit_negatives: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)
     # Nouns that count people in general (not a group within them): outlets count the
     # same crowd as "40 people" or "45 residents", so their numbers are compared.
     person_nouns: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
@@ -188,7 +191,10 @@ ENGLISH = Lexicon(
         """expect|expects|expected|expecting|anticipated|anticipates|likely to|hope to|hopes to|
         hoped|forecast|projected|predicted"""
     ),
-    negations=_words("not n't never no neither nor none nobody nothing cannot without"),
+    negations=_words(
+        """not n't never no neither nor none nobody nothing cannot without dont doesnt didnt
+        cant wont isnt arent wasnt werent hasnt havent hadnt couldnt wouldnt shouldnt"""
+    ),
     ordinal_words=_words(
         """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
         last only sole final maiden inaugural"""
@@ -380,6 +386,11 @@ ENGLISH = Lexicon(
         "again|once again|once more|anew|previously|formerly|used to|no longer"
     ),
     measure_prefixes=_words("magnitude category level grade stage phase tier force"),
+    implicit_negatives=_phrases(
+        """no|none|nobody|nothing|without|fail|fails|failed|failing|failure|refuse|refuses|
+        refused|refusing|refusal|lack|lacks|lacked|lacking|absence|unable|declined to|
+        declines to|denied|denies|free of|instead of|rather than|removed|excluded"""
+    ),
     company_designators=_words(
         """corp corporation inc incorporated co ltd limited llc plc lp llp ag sa nv bv gmbh
         spa"""
