@@ -1066,10 +1066,23 @@ def _same_entity(x: Entity, y: Entity, lexicon: Lexicon) -> bool:
     wx, wy = _name_words(x, lexicon), _name_words(y, lexicon)
     if not entity_keys_match(x.key, y.key):
         # "Judge James" / "Judge James Bodiford": one name's words all in the other's.
-        return both_names and bool(wx) and bool(wy) and (wx <= wy or wy <= wx)
+        return both_names and bool(wx) and bool(wy) and _words_within(wx, wy)
     if not both_names:
         return True
-    return not wx or not wy or wx <= wy or wy <= wx
+    return not wx or not wy or _words_within(wx, wy)
+
+
+def _words_within(wx: set[str], wy: set[str]) -> bool:
+    """Return whether every word of one name is a word of the other, or its short form.
+
+    "Tim Muris" is within "Timothy Muris": a first name may be shortened to its start.
+    """
+    small, large = sorted((wx, wy), key=len)
+    return all(
+        w in large
+        or any(min(len(w), len(v)) >= 3 and (v.startswith(w) or w.startswith(v)) for v in large)
+        for w in small
+    )
 
 
 #: rapidfuzz ratio (0-100) from which two letter sequences are one name's spellings:

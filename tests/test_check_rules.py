@@ -68,3 +68,16 @@ def test_a_fraction_of_one_unit_is_no_share() -> None:
     text = "The franc rose a third of a centime as a third of traders sold."
     found = [(q.span.start, q.unit) for q in find_quantities(text, 0, len(text), lexicon=ENGLISH)]
     assert found == [(text.index("a third of traders"), "%")]
+
+
+def test_a_shortened_first_name_is_the_same_person() -> None:
+    """ "Chairman Tim Muris" is "Chairman Timothy Muris"; "Chairman Ann Muris" is not."""
+    day = date(2003, 9, 24)
+    said = "said the ruling was clearly incorrect."
+    assert (
+        _pair(f"FTC Chairman Timothy Muris {said}", day, f"FTC Chairman Tim Muris {said}", day)
+        == []
+    )
+    assert _pair(
+        f"FTC Chairman Timothy Muris {said}", day, f"FTC Chairman Ann Muris {said}", day
+    ) == ["entity"]
