@@ -617,11 +617,19 @@ def _claim_stems(claim: Claim) -> set[str]:
     return {stem(w.lower) for w in tokens(claim.text)}
 
 
+_POSSESSORS = frozenset({"his", "her", "its", "their", "my", "our", "your"})
+
+
 def _rank_hedge(claim: Claim, ordinal: Ordinal, lexicon: Lexicon) -> str:
     """Return the hedge just before a rank ("one of the", "probably"), or ""."""
     head = claim.text[: ordinal.span.start - claim.span.start]
     head = re.split(r"[,;:()“”\"]", head)[-1].lower()
-    words = [w.lower for w in tokens(head)][-6:]
+    words = [w.lower for w in tokens(head)]
+    # A possessor belongs to the rank's scope, not before it: "considered to be the
+    # nation's oldest" is hedged as "considered to be the oldest" is.
+    while words and (words[-1].endswith(("'s", "’s")) or words[-1] in _POSSESSORS):
+        words.pop()
+    words = words[-6:]
     tail = " ".join(words)
     for phrase in lexicon.rank_hedges:
         if re.search(rf"(?<![\w-]){re.escape(phrase)}(?: the| its| their| a| an)?$", tail):
@@ -652,6 +660,9 @@ def check_framing(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
                 (hedged, h, oh), (plain, op) = (
                     ((a, hedge_a, oa), (b, ob)) if hedge_a else ((b, hedge_b, ob), (a, oa))
                 )
+                before = plain.text[: op.span.start - plain.span.start].lower()
+                if re.search(rf"(?<![\w-]){re.escape(h)}(?![\w-])", before):
+                    continue  # "considered to be X and the third oldest": one hedge for both
                 return Hit(
                     "framing",
                     f"{plain.source} calls it the {what} ({op.text!r}) but {hedged.source} "

@@ -81,3 +81,26 @@ def test_a_shortened_first_name_is_the_same_person() -> None:
     assert _pair(
         f"FTC Chairman Timothy Muris {said}", day, f"FTC Chairman Ann Muris {said}", day
     ) == ["entity"]
+
+
+def test_one_hedge_covers_coordinated_ranks_and_a_possessor() -> None:
+    """ "Considered to be the nation's oldest person and the third oldest in the world" is
+    hedged all through; a plain "the tallest" against "considered the tallest" is not."""
+    day = date(2004, 1, 20)
+    assert (
+        _pair(
+            "Elena Slough, considered to be the nation's oldest person and the third oldest "
+            "person in the world, died on Sunday.",
+            day,
+            "Elena Slough, considered to be the oldest person in the nation and the third "
+            "oldest person in the world, died on Sunday.",
+            day,
+        )
+        == []
+    )
+    assert _pair(
+        "The tower is considered the tallest building in the city.",
+        day,
+        "The tower is the tallest building in the city.",
+        day,
+    ) == ["framing"]
