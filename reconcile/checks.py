@@ -213,13 +213,15 @@ def _word_before(claim: Claim, start: int) -> str:
 # Temporal
 
 
-def _event_times(claim: Claim) -> list[TimeMention]:
+def _event_times(claim: Claim, lexicon: Lexicon = ENGLISH) -> list[TimeMention]:
     """Return the calendar dates of a claim that may date its event.
 
     A date inside a superlative's scope ("the largest since 1989") ranks, it does not
     date; open-ended intervals ("before 2010") are too vague to contradict anything.
     A deictic date inside a quotation ("We can grow our economy today," he said)
     counts from when the speaker spoke, which the publication date does not give.
+    A year that modifies a noun ("the 1999 movie", "a 2011 release date") names a
+    thing, not when the claim's event happened.
     """
     scopes = [o.span for o in claim.ordinals if o.scope_span is not None]
     return [
@@ -231,7 +233,59 @@ def _event_times(claim: Claim) -> list[TimeMention]:
         and t.interval[1] != date.max
         and not any(s.contains(t.span) for s in scopes)
         and not (t.is_relative and inside_quotation(claim.text, t.span.start - claim.span.start))
+        and not _names_a_thing(claim, t, lexicon)
     ]
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
+
+
+def _names_a_thing(claim: Claim, tm: TimeMention, lexicon: Lexicon) -> bool:
+    """Return whether a year is a noun's modifier: "the 1999 movie", "Chile's 2010 quake"."""
+    return bool(_modified_noun(claim, tm, lexicon))
+
+
+def _modified_noun(claim: Claim, tm: TimeMention, lexicon: Lexicon) -> str:
+    """Return the stem of the noun a year modifies ("the 2007 Oscars": "oscar"), or ""."""
+    if not re.fullmatch(r"\d{4}", tm.value):
+        return ""
+    before = _word_before(claim, tm.span.start)
+    if before not in _DETERMINERS and not before.endswith(("'s", "’s")):
+        return ""
+    rest = tokens(claim.text, tm.span.end - claim.span.start, len(claim.text))
+    if not rest or claim.text[tm.span.end - claim.span.start : rest[0].start].strip():
+        return ""  # punctuation after the year: "in the 1960s, ..." ends there
+    nxt = rest[0].lower
+    return stem(nxt) if nxt.isalpha() and nxt not in lexicon.stopwords else ""
+
+
+def _year_phrase(claim: Claim, tm: TimeMention) -> str:
+    """Return a year with the noun it modifies, as written ("2007 Oscars")."""
+    rest = tokens(claim.text, tm.span.end - claim.span.start, len(claim.text))
+    end = rest[0].end if rest else tm.span.end - claim.span.start
+    return claim.text[tm.span.start - claim.span.start : end]
+
+
+def _named_years_differ(
+    a: Claim, b: Claim, lexicon: Lexicon
+) -> tuple[TimeMention, TimeMention] | None:
+    """Return two years of one named event series that differ ("the 2007 / 2008 Oscars").
+
+    Only a name after the year ("Oscars", "World Cup") says which thing it is; "the 1999
+    film" and "the 2004 film" may well be two films.
+    """
+    for x in a.times:
+        noun = _modified_noun(a, x, lexicon)
+        if not noun or x.interval is None or not _year_phrase(a, x).split()[-1][:1].isupper():
+            continue
+        for y in b.times:
+            if (
+                y.interval is not None
+                and _modified_noun(b, y, lexicon) == noun
+                and not _overlaps(x, y)
+            ):
+                return x, y
+    return None
 
 
 def _best_matches(
@@ -299,8 +353,20 @@ def _light_stems(lexicon: Lexicon) -> frozenset[str]:
 def check_temporal(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     """Flag two dates of one event that cannot both hold (disjoint intervals)."""
     lex = ctx.lexicon
-    ta, tb = _event_times(a), _event_times(b)
-    if not ta or not tb or not _same_action(a, b, lex):
+    if not _same_action(a, b, lex):
+        return None
+    named = _named_years_differ(a, b, lex)
+    if named is not None:
+        x, y = named
+        px, py = _year_phrase(a, x), _year_phrase(b, y)
+        return Hit(
+            "temporal",
+            f"{a.source} says {px!r} but {b.source} {py!r}; one thing cannot be of both years.",
+            SEVERITY["temporal"],
+            f"{px} / {py}",
+        )
+    ta, tb = _event_times(a, lex), _event_times(b, lex)
+    if not ta or not tb:
         return None
     bound = {id(t): _bound_word(c, t, lex) for c, ts in ((a, ta), (b, tb)) for t in ts}
     # A long sentence may date several events ("signed today" and "arrives tomorrow");
@@ -892,7 +958,7 @@ _PLANNED = frozenset({"planned", "expected"})
 
 def _event_day(claim: Claim, ctx: _Context) -> date | None:
     """Return the last day of the event a claim dates, or its publication date."""
-    times = _event_times(claim)
+    times = _event_times(claim, ctx.lexicon)
     if len(times) == 1 and times[0].interval is not None:
         return times[0].interval[1]
     return ctx.published(claim)
