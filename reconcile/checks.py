@@ -456,6 +456,9 @@ _MODS: dict[str, tuple[float, float]] = {
     "LESS_THAN": (0.8, 1.0),
     "EQUAL_OR_LESS": (0.0, 1.0),
 }
+#: How far apart two durations in different units may be and still be one ("a year",
+#: "12 months", "52 weeks").
+_CONVERSION = 0.005
 #: Units that are measures, not counted nouns: a bare number is never one of them.
 _MEASURE_UNITS = frozenset({"%", "score", "duration"})
 
@@ -495,7 +498,9 @@ def _amounts(claim: Claim, lexicon: Lexicon) -> list[_Amount]:
         if m is None:
             continue
         days = float(m.group(2)) * (_TIME_DAYS if m.group(1) else _DAYS)[m.group(3)]
-        lo, hi = _MODS.get(t.mod or "", (1.0, 1.0))
+        # Units convert with average lengths (a month is 30.44 days), so "a year" and
+        # "12 months" differ by a rounding that no writer means.
+        lo, hi = _MODS.get(t.mod or "", (1 - _CONVERSION, 1 + _CONVERSION))
         context = _words_near(
             claim, t.span.start, t.span.end, lexicon, window=_NUMBER_WINDOW, stops=spans
         )

@@ -165,7 +165,7 @@ def infer_publication_date(
     In order: a date stated by the page (header, timestamp, dateline); else a
     deictic expression that names its date ("tomorrow, February 3" means published
     February 2), its year from the expression, from the other sources of the same
-    story, or from the latest full date in the text (the named day is the first
+    story, or from the latest date the text names (the named day is the first
     one after it, since news reports what has happened).
     """
     explicit = explicit_publication_date(out)
@@ -200,20 +200,20 @@ def _anchor_year(
             for dy in (-1, 0, 1)
         )
         return best[1], f"the year from the other sources of the story (published {best[2]})"
-    starts = [
-        tm.interval[0]
+    named = [
+        (tm.interval[0], tm.text)
         for block in out.blocks
         for tm in find_times(out.view, reference=None, start=block.start, end=block.end)
         if tm.interval is not None and tm.type == "DATE"
     ]
-    if starts:
+    if named:
         # News reports what has happened: the article comes out after the latest
-        # full date it names, so the named day is the first one on or after it.
-        latest = max(starts)
+        # date it names, so the named day is the first one on or after it.
+        latest, text = max(named)
         year = latest.year
         if (anchor.month, anchor.day) < (latest.month, latest.day):
             year += 1
-        return year, f"the year that follows the latest full date in the text ({latest})"
+        return year, f"the year that follows the latest date the text names ({text!r})"
     return None, ""
 
 

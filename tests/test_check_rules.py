@@ -104,3 +104,11 @@ def test_one_hedge_covers_coordinated_ranks_and_a_possessor() -> None:
         "The tower is the tallest building in the city.",
         day,
     ) == ["framing"]
+
+
+def test_one_duration_in_two_units_agrees() -> None:
+    """ "A year" and "12 months" are one duration; "a year" and "18 months" are not."""
+    day = date(2025, 3, 14)
+    plan = "Pensions will be frozen for {}, the minister said."
+    assert _pair(plan.format("a year"), day, plan.format("12 months"), day) == []
+    assert _pair(plan.format("a year"), day, plan.format("18 months"), day) == ["numeric"]
