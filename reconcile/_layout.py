@@ -608,6 +608,29 @@ _ENTRY_TIME = re.compile(
 )
 
 
+_EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.*?\S)\1")
+
+
+def _emphasised_furniture(rules: _Rules, b: _Builder, number: int, start: int, end: int) -> bool:
+    """Label a line of page furniture set in Markdown emphasis ("*By Ann Lee · 14 March*").
+
+    The line is read without its markers; when all of it is furniture (a byline, a date,
+    metadata), its segments are kept and the markers become "markup" segments.
+    Otherwise nothing is labelled and the line is read as it is.
+    """
+    m = _EMPHASIS.fullmatch(b.view, start, end)
+    if m is None or not any(ch.isalnum() for ch in m.group(2)):
+        return False  # "***" and "____" are separators
+    inner = _Builder(b.text, b.view, b.source)
+    found, _ = _classify_line(rules, inner, number, m.start(2), m.end(2), in_links=False)
+    if found or not inner.segments:
+        return False
+    b.segment(start, m.start(2), "markup")
+    b.segments.extend(inner.segments)
+    b.segment(m.end(2), end, "markup")
+    return True
+
+
 def _furniture(rules: _Rules, view: str, start: int, end: int) -> str | None:
     """Return "metadata", "timestamp" or "byline" when the whole line is one, else None."""
     stop = _metadata_end(rules, view, start, end)
@@ -758,6 +781,8 @@ def find_layout(
                 # Hill" and "14 November 2025" in a page's <header>).
                 why = _furniture(rules, view, start, end) or why
             b.segment(start, end, why)
+            continue
+        if _emphasised_furniture(rules, b, number, start, end):
             continue
         found, state = _classify_line(rules, b, number, start, end, in_links=links != _NO_LINKS)
         if state != _SAME_LINKS:

@@ -369,6 +369,20 @@ class TestBylinesAndDatelines:
 
 
 class TestFurniture:
+    def test_furniture_in_markdown_emphasis(self) -> None:
+        """ "*By Lea Dupre · 14 March 2025*" is a byline and a date; its stars are markup. A
+        sentence in emphasis stays body text."""
+        text = "*By Lea Dupre · 14 March 2025*\n\n*The assembly approved the budget.*"
+        assert lay_out(text) == (
+            [
+                ("markup", "*"),
+                ("byline", "By Lea Dupre ·"),
+                ("timestamp", "14 March 2025"),
+                ("markup", "*"),
+            ],
+            ["*The assembly approved the budget.*"],
+        )
+
     def test_press_release_furniture(self) -> None:
         """A press release's release line and media contact are boilerplate."""
         text = (
