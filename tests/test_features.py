@@ -229,3 +229,11 @@ def test_speakers_of_real_sentences(sentence: str, speaker: str) -> None:
     (claim,) = parse_source(Source(sentence, name="a.txt")).claims
     assert claim.attribution is not None
     assert claim.attribution.speaker == speaker
+
+
+def test_a_speaker_keeps_its_determiner() -> None:
+    """ "his spokesman" stays whole; leading "and then" is dropped."""
+    from reconcile._features import _lead_trimmed
+
+    assert _lead_trimmed("his spokesman", ENGLISH) == "his spokesman"
+    assert _lead_trimmed("and then Smith", ENGLISH) == "Smith"
