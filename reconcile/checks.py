@@ -242,49 +242,47 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its",
 
 def _names_a_thing(claim: Claim, tm: TimeMention, lexicon: Lexicon) -> bool:
     """Return whether a year is a noun's modifier: "the 1999 movie", "Chile's 2010 quake"."""
-    return bool(_modified_noun(claim, tm, lexicon))
+    return _modified_noun(claim, tm, lexicon) is not None
 
 
-def _modified_noun(claim: Claim, tm: TimeMention, lexicon: Lexicon) -> str:
-    """Return the stem of the noun a year modifies ("the 2007 Oscars": "oscar"), or ""."""
+def _modified_noun(claim: Claim, tm: TimeMention, lexicon: Lexicon) -> tuple[str, str] | None:
+    """Return the stem of the noun a year modifies and the two as written, or None.
+
+    "the 2007 Oscars" gives ``("oscar", "2007 Oscars")``.
+    """
     if not re.fullmatch(r"\d{4}", tm.value):
-        return ""
+        return None
     before = _word_before(claim, tm.span.start)
     if before not in _DETERMINERS and not before.endswith(("'s", "’s")):
-        return ""
-    rest = tokens(claim.text, tm.span.end - claim.span.start, len(claim.text))
-    if not rest or claim.text[tm.span.end - claim.span.start : rest[0].start].strip():
-        return ""  # punctuation after the year: "in the 1960s, ..." ends there
+        return None
+    at = tm.span.end - claim.span.start
+    rest = tokens(claim.text, at, len(claim.text))
+    if not rest or claim.text[at : rest[0].start].strip():
+        return None  # punctuation after the year: "in the 1960s, ..." ends there
     nxt = rest[0].lower
-    return stem(nxt) if nxt.isalpha() and nxt not in lexicon.stopwords else ""
+    if not nxt.isalpha() or nxt in lexicon.stopwords:
+        return None
+    return stem(nxt), claim.text[tm.span.start - claim.span.start : rest[0].end]
 
 
-def _year_phrase(claim: Claim, tm: TimeMention) -> str:
-    """Return a year with the noun it modifies, as written ("2007 Oscars")."""
-    rest = tokens(claim.text, tm.span.end - claim.span.start, len(claim.text))
-    end = rest[0].end if rest else tm.span.end - claim.span.start
-    return claim.text[tm.span.start - claim.span.start : end]
-
-
-def _named_years_differ(
-    a: Claim, b: Claim, lexicon: Lexicon
-) -> tuple[TimeMention, TimeMention] | None:
-    """Return two years of one named event series that differ ("the 2007 / 2008 Oscars").
+def _named_years_differ(a: Claim, b: Claim, lexicon: Lexicon) -> tuple[str, str] | None:
+    """Return two years of one named event series that differ ("2007 Oscars", "2008 Oscars").
 
     Only a name after the year ("Oscars", "World Cup") says which thing it is; "the 1999
     film" and "the 2004 film" may well be two films.
     """
+    theirs = [
+        (y, named)
+        for y in b.times
+        if y.interval is not None and (named := _modified_noun(b, y, lexicon)) is not None
+    ]
     for x in a.times:
-        noun = _modified_noun(a, x, lexicon)
-        if not noun or x.interval is None or not _year_phrase(a, x).split()[-1][:1].isupper():
+        mine = _modified_noun(a, x, lexicon) if x.interval is not None else None
+        if mine is None or not mine[1].split()[-1][:1].isupper():
             continue
-        for y in b.times:
-            if (
-                y.interval is not None
-                and _modified_noun(b, y, lexicon) == noun
-                and not _overlaps(x, y)
-            ):
-                return x, y
+        for y, (noun, phrase) in theirs:
+            if noun == mine[0] and not _overlaps(x, y):
+                return mine[1], phrase
     return None
 
 
@@ -341,13 +339,13 @@ def _same_action(a: Claim, b: Claim, lexicon: Lexicon = ENGLISH) -> bool:
 
 
 def _shared_actions(a: Claim, b: Claim, lexicon: Lexicon) -> set[str]:
-    light = _light_stems(lexicon)
-    return (set(a.predicates) & set(b.predicates)) - light
+    return (set(a.predicates) & set(b.predicates)) - _lemma_stems(lexicon, lexicon.light_verbs)
 
 
-@lru_cache(maxsize=8)
-def _light_stems(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(stem(lexicon.irregular_lemmas.get(w, w)) for w in lexicon.light_verbs)
+@lru_cache(maxsize=16)
+def _lemma_stems(lexicon: Lexicon, words: frozenset[str]) -> frozenset[str]:
+    """Return the stems of a lexicon list's words, as claims store them ("took" -> "take")."""
+    return frozenset(stem(lexicon.irregular_lemmas.get(w, w)) for w in words)
 
 
 def check_temporal(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
@@ -357,8 +355,7 @@ def check_temporal(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
         return None
     named = _named_years_differ(a, b, lex)
     if named is not None:
-        x, y = named
-        px, py = _year_phrase(a, x), _year_phrase(b, y)
+        px, py = named
         return Hit(
             "temporal",
             f"{a.source} says {px!r} but {b.source} {py!r}; one thing cannot be of both years.",
@@ -463,17 +460,12 @@ _CONVERSION = 0.005
 _MEASURE_UNITS = frozenset({"%", "score", "duration"})
 
 
-@lru_cache(maxsize=8)
-def _person_units(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(stem(w) for w in lexicon.person_nouns)
-
-
 #: The unit of every count of people in general ("40 people", "45 residents").
 _PERSON_UNIT = "person"
 
 
 def _amounts(claim: Claim, lexicon: Lexicon) -> list[_Amount]:
-    persons = _person_units(lexicon)
+    persons = _lemma_stems(lexicon, lexicon.person_nouns)
     spans = [(q.span.start, q.span.end) for q in claim.quantities]
     spans += [(t.span.start, t.span.end) for t in claim.times]
     found = [
@@ -688,9 +680,6 @@ def _claim_stems(claim: Claim) -> set[str]:
     return {stem(w.lower) for w in tokens(claim.text)}
 
 
-_POSSESSORS = frozenset({"his", "her", "its", "their", "my", "our", "your"})
-
-
 def _rank_hedge(claim: Claim, ordinal: Ordinal, lexicon: Lexicon) -> str:
     """Return the hedge just before a rank ("one of the", "probably"), or ""."""
     head = claim.text[: ordinal.span.start - claim.span.start]
@@ -698,7 +687,7 @@ def _rank_hedge(claim: Claim, ordinal: Ordinal, lexicon: Lexicon) -> str:
     words = [w.lower for w in tokens(head)]
     # A possessor belongs to the rank's scope, not before it: "considered to be the
     # nation's oldest" is hedged as "considered to be the oldest" is.
-    while words and (words[-1].endswith(("'s", "’s")) or words[-1] in _POSSESSORS):
+    while words and (words[-1].endswith(("'s", "’s")) or words[-1] in _PRONOUN_POSSESSORS):
         words.pop()
     words = words[-6:]
     tail = " ".join(words)
@@ -731,8 +720,7 @@ def check_framing(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
                 (hedged, h, oh), (plain, op) = (
                     ((a, hedge_a, oa), (b, ob)) if hedge_a else ((b, hedge_b, ob), (a, oa))
                 )
-                before = plain.text[: op.span.start - plain.span.start].lower()
-                if re.search(rf"(?<![\w-]){re.escape(h)}(?![\w-])", before):
+                if _has_phrase(plain.text[: op.span.start - plain.span.start], (h,)):
                     continue  # "considered to be X and the third oldest": one hedge for both
                 return Hit(
                     "framing",
@@ -888,11 +876,8 @@ def _says_someone_said(claim: Claim, lexicon: Lexicon) -> bool:
     if claim.is_quote or text[:1] in _QUOTE_MARKS:
         return True
     words = {w.lower for w in tokens(text)}
-    low = text.lower()
-    return bool(words & lexicon.reporting_verbs) or any(
-        re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", low)
-        for p in lexicon.according_to
-        if p != "per"
+    return bool(words & lexicon.reporting_verbs) or _has_phrase(
+        text, (p for p in lexicon.according_to if p != "per")
     )
 
 
@@ -998,10 +983,15 @@ def _negates_shared(neg: Claim, pos: Claim, lexicon: Lexicon) -> bool:
     return False
 
 
+def _has_phrase(text: str, phrases: Iterable[str]) -> bool:
+    """Return whether ``text`` has one of these phrases as whole words (case aside)."""
+    low = text.lower()
+    return any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", low) for p in phrases)
+
+
 def _mentions(claim: Claim, phrases: Iterable[str]) -> bool:
     """Return whether a claim has one of these phrases as whole words (case aside)."""
-    text = claim.text.lower()
-    return any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text) for p in phrases)
+    return _has_phrase(claim.text, phrases)
 
 
 def _is_pending(claim: Claim, lexicon: Lexicon) -> bool:
