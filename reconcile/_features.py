@@ -238,9 +238,9 @@ def _proportions(text: str, start: int, end: int) -> list[Quantity]:
             found.append(_share(Span(m.start(), m.end()), m.group(), 100.0 * n / d))
     for m in _FRACTION.finditer(text, start, end):
         word = m.group("f").lower()
-        denominator = _DENOMINATORS.get(word.rstrip("s"), _DENOMINATORS.get(word))
+        denominator = _DENOMINATORS[word.rstrip("s")]  # the pattern names only these
         numerator = _NUMERATORS.get((m.group("n") or "").lower(), 1 if word == "half" else 0)
-        if not denominator or not numerator or numerator >= denominator:
+        if not numerator or numerator >= denominator:
             continue
         if word != "half" and m.group("n") is None:
             continue  # "the third of five sons" ranks; "a third of" shares

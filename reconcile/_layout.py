@@ -576,11 +576,11 @@ def _classify_line(
         date_start = _strip(view, cut, end)[0]
         b.segment(date_start, end, why)
         return [], _NO_LINKS
-    entry = _entry_time_end(rules, view, pos, end) if at_line_start else None
+    entry = _ENTRY_TIME.match(view, pos, end) if at_line_start else None
     if entry is not None:
         # A live blog's entry time ("16:40 - The Met Office has ..."), like a dateline.
-        b.segment(pos, _strip(view, pos, entry)[1], "timestamp")
-        rest, _ = _strip(view, entry, end)
+        b.segment(pos, _strip(view, pos, entry.end())[1], "timestamp")
+        rest, _ = _strip(view, entry.end(), end)
         return [_Candidate(number, rest, end, at_line_start=False)], _NO_LINKS
     m = rules.dateline.match(view, pos, end)
     if m is not None and _dateline_rest_ok(rules, view, m, end):
@@ -596,12 +596,7 @@ def _classify_line(
     return [_Candidate(number, pos, end, at_line_start=at_line_start)], _NO_LINKS
 
 
-def _entry_time_end(rules: _Rules, view: str, start: int, end: int) -> int | None:
-    """Return where the text of a line that opens with a clock time and a dash starts."""
-    m = _ENTRY_TIME.match(view, start, end)
-    return m.end() if m is not None else None
-
-
+#: A line that opens with a clock time and a dash, colon or bar: a live blog's entry.
 _ENTRY_TIME = re.compile(
     r"(?:\d{1,2}[:.]\d{2}(?:\s?[aApP]\.?[mM]\.?)?|\d{1,2}\s?[aApP]\.?[mM]\.?)"
     r"(?:\s+[A-Z]{2,4})?\s*[-–—|:]\s+(?=\S)"
