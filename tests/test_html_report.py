@@ -388,6 +388,14 @@ def _write(tmp_path: Path, page: str, name: str = "report.html") -> Path:
     return path
 
 
+def _finding_url(tmp_path: Path, page: str, dom: Node, finding_id: str) -> str:
+    """Return the URL of the written page with the card of this finding selected."""
+    card = next(
+        n for n in dom.find_all("article", "finding") if n.attrs["data-finding"] == finding_id
+    )
+    return _write(tmp_path, page).as_uri() + "#" + card.attrs["id"]
+
+
 @needs_chromium
 def test_console_check_catches_a_script_error(tmp_path: Path) -> None:
     """The console scan below does see a script error, so its silence means something."""
@@ -402,10 +410,7 @@ def test_seed_page_opens_cleanly_and_selects_a_finding_from_the_url(
 ) -> None:
     """The page loads with no console message; #finding selects it, its claims and details."""
     finding = seeds.discrepancies[0]
-    card = next(
-        n for n in dom.find_all("article", "finding") if n.attrs["data-finding"] == finding.id
-    )
-    url = _write(tmp_path, page).as_uri() + "#" + card.attrs["id"]
+    url = _finding_url(tmp_path, page, dom, finding.id)
     run = _chromium(tmp_path, url, "--dump-dom")
     assert _console(run.stderr) == []
     after = parse(run.stdout)
@@ -564,10 +569,7 @@ def test_screenshot_shows_both_sources_with_highlighted_findings(
 ) -> None:
     """At 1400x1000 both source columns show red (discrepancy) and green (agreement) highlights."""
     finding = seeds.discrepancies[0]
-    card = next(
-        n for n in dom.find_all("article", "finding") if n.attrs["data-finding"] == finding.id
-    )
-    url = _write(tmp_path, page).as_uri() + "#" + card.attrs["id"]
+    url = _finding_url(tmp_path, page, dom, finding.id)
     shot = tmp_path / "seeds-report.png"
     _chromium(tmp_path, url, f"--screenshot={shot}", "--window-size=1400,1000")
     width, height, rows, bpp = _png_pixels(shot.read_bytes())
