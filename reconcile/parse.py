@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Outline",
     "explicit_publication_date",
+    "implied_publication_date",
     "outline",
     "parse_outline",
     "publication_anchors",
@@ -171,6 +172,17 @@ def infer_publication_date(
     explicit = explicit_publication_date(out)
     if explicit is not None:
         return explicit
+    return implied_publication_date(out, other_dates=other_dates)
+
+
+def implied_publication_date(
+    out: Outline, *, other_dates: Sequence[date] = ()
+) -> tuple[date | None, str]:
+    """Return the publication date the body implies, when the page states none.
+
+    This is :func:`infer_publication_date` without its first step, for a caller that
+    has already looked for a stated date.
+    """
     for anchor in publication_anchors(out):
         year, year_how = _anchor_year(out, anchor, other_dates)
         if year is None:

@@ -15,7 +15,7 @@ from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.parse import (
     Outline,
     explicit_publication_date,
-    infer_publication_date,
+    implied_publication_date,
     outline,
     parse_outline,
 )
@@ -92,7 +92,7 @@ def parse_sources(
     known = [d for d, _ in dates.values() if d is not None]
     for out in outlines:
         if out.source.name not in dates:
-            dates[out.source.name] = infer_publication_date(out, other_dates=known)
+            dates[out.source.name] = implied_publication_date(out, other_dates=known)
     stated = sorted(d for d, _ in dates.values() if d is not None)
     # For the dates without a year of a source whose own date is unknown: the
     # (lower) median date of the others, which one outlier cannot move.
