@@ -27,7 +27,6 @@ from reconcile._types import (
     Link,
     Ordinal,
     Quantity,
-    Report,
     Segment,
     Source,
     Span,
@@ -45,6 +44,7 @@ from reconcile.errors import (
 )
 from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.pipeline import check, compare, parse_source
+from reconcile.report import Report
 
 __version__ = "0.1.0"
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from attrs import field, frozen, validators
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable
 
 __all__ = [
     "SEVERITIES",
@@ -29,7 +29,6 @@ __all__ = [
     "Link",
     "Ordinal",
     "Quantity",
-    "Report",
     "Segment",
     "Source",
     "Span",
@@ -343,111 +342,3 @@ class Finding:
             return False
         own = SEVERITIES.index(self.severity) if self.severity in SEVERITIES else len(SEVERITIES)
         return own >= SEVERITIES.index(severity)
-
-
-@frozen
-class Report:
-    """What :func:`reconcile.compare` found, ready to assert on or render."""
-
-    documents: tuple[Document, ...]
-    alignments: tuple[Alignment, ...]
-    findings: tuple[Finding, ...]
-
-    @property
-    def claims(self) -> tuple[Claim, ...]:
-        return tuple(claim for doc in self.documents for claim in doc.claims)
-
-    @property
-    def segments(self) -> tuple[Segment, ...]:
-        return tuple(seg for doc in self.documents for seg in doc.segments)
-
-    @property
-    def discrepancies(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.kind == "discrepancy")
-
-    def discrepancies_at_least(self, severity: str) -> tuple[Finding, ...]:
-        """Return the discrepancies of this severity or a higher one.
-
-        Severities, lowest first, are ``SEVERITIES``: "low", "medium", "high".
-
-        Examples:
-            >>> import reconcile
-            >>> report = reconcile.compare([
-            ...     reconcile.Source("The plant employs 40 people.", name="a"),
-            ...     reconcile.Source("The plant employs 400 people.", name="b"),
-            ... ])
-            >>> [f.category for f in report.discrepancies_at_least("high")]
-            ['numeric']
-
-        Raises:
-            ValueError: ``severity`` is not one of ``SEVERITIES``.
-        """
-        return tuple(f for f in self.discrepancies if f.at_least(severity))
-
-    @property
-    def agreements(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.kind == "agreement")
-
-    @property
-    def single_source(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.kind == "single_source")
-
-    def claim(self, claim_id: str) -> Claim:
-        """Return the claim with this id.
-
-        Raises:
-            KeyError: no claim has this id.
-        """
-        for claim in self.claims:
-            if claim.id == claim_id:
-                return claim
-        msg = f"No claim with id {claim_id!r} in this report."
-        raise KeyError(msg)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the report as the JSON contract's object (``reconcile.report/1``)."""
-        from reconcile.report import report_to_dict
-
-        return report_to_dict(self)
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """Return the report as JSON text, keys in a stable order."""
-        from reconcile.report import report_to_json
-
-        return report_to_json(self, indent=indent)
-
-    def to_markdown(self) -> str:
-        """Return the report as Markdown: findings first, then sources."""
-        from reconcile.report import report_to_markdown
-
-        return report_to_markdown(self)
-
-    def to_text(self, *, color: bool = False) -> str:
-        """Return the report as plain text for a terminal."""
-        from reconcile.report import report_to_text
-
-        return report_to_text(self, color=color)
-
-    def to_html(self) -> str:
-        """Return the report as one self-contained HTML page."""
-        from reconcile.report import report_to_html
-
-        return report_to_html(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Report:
-        """Rebuild a report from :meth:`to_dict` output.
-
-        Raises:
-            ParseError: the mapping is not a ``reconcile.report/1`` object.
-        """
-        from reconcile.report import report_from_dict
-
-        return report_from_dict(data)
-
-    @classmethod
-    def from_json(cls, text: str) -> Report:
-        """Rebuild a report from :meth:`to_json` output."""
-        from reconcile.report import report_from_json
-
-        return report_from_json(text)

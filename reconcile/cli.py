@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reconcile import __version__
-from reconcile._types import SEVERITIES, Report, Source
+from reconcile._types import SEVERITIES, Source
 from reconcile.errors import ReconcileError, SourceWarning, UsageError
 from reconcile.pipeline import check, compare
+from reconcile.report import Report
 from reconcile.sources import parse_published, read_source
 from reconcile.testing import compare_baseline, load_baseline
 

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from reconcile._semantic import default_encoder
-from reconcile._types import Document, Report, Source
+from reconcile._types import Document, Source
 from reconcile.align import DEFAULT_THRESHOLD, align_documents
 from reconcile.checks import check_document, reconcile_alignments
 from reconcile.errors import InputError, UsageError
@@ -19,6 +19,7 @@ from reconcile.parse import (
     outline,
     parse_outline,
 )
+from reconcile.report import Report
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

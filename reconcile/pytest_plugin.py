@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 
-from reconcile._types import Report, Source
+from reconcile._types import Source
 from reconcile.pipeline import check, compare
+from reconcile.report import Report, render_html_many
 from reconcile.testing import (
     Baseline,
     BaselineDiff,
@@ -328,7 +329,6 @@ def _diff_words(diff: BaselineDiff | None) -> str:
 
 
 def _write_session_report(state: _State) -> None:
-    from reconcile._html_report import render_html_many
 
     assert state.report_path is not None
     if state.report_format == "html":

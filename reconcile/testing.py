@@ -51,8 +51,9 @@ from typing import TYPE_CHECKING, Any, get_args
 from attrs import field, frozen
 
 from reconcile._text import in_quotes
-from reconcile._types import Category, Finding, FindingKind, Report
+from reconcile._types import Category, Finding, FindingKind
 from reconcile.errors import ParseError, SourceNotFoundError, UsageError
+from reconcile.report import Report
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -593,6 +594,7 @@ def report_schema() -> dict[str, Any]:
         >>> report_schema()["properties"]["schema"]["const"]
         'reconcile.report/1'
     """
-    text = resources.files("reconcile").joinpath("schema/report-1.schema.json").read_text("utf-8")
+    path = resources.files("reconcile").joinpath("report/schema/report-1.schema.json")
+    text = path.read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema

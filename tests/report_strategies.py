@@ -25,12 +25,12 @@ from reconcile import (
     Link,
     Ordinal,
     Quantity,
-    Report,
     Segment,
     Source,
     Span,
     TimeMention,
 )
+from reconcile.report import Report
 
 # No lone surrogates: a decoded text file never has them, and UTF-8 cannot hold them.
 words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=24)

@@ -23,8 +23,8 @@ from report_strategies import reports
 
 import reconcile
 from reconcile import Report
-from reconcile._html_report import render_html, render_html_many
 from reconcile._text import shorten
+from reconcile.report import render_html, render_html_many
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

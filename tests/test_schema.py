@@ -40,7 +40,8 @@ def _errors(validator: Draft202012Validator, data: object) -> list[str]:
 
 def test_schema_ships_in_the_package_and_is_valid() -> None:
     """The schema is a package resource, a valid 2020-12 schema, for reconcile.report/1."""
-    text = resources.files("reconcile").joinpath("schema/report-1.schema.json").read_text("utf-8")
+    path = resources.files("reconcile").joinpath("report/schema/report-1.schema.json")
+    text = path.read_text("utf-8")
     assert json.loads(text) == SCHEMA
     Draft202012Validator.check_schema(SCHEMA)
     assert SCHEMA["properties"]["schema"] == {"const": "reconcile.report/1"}
@@ -130,5 +131,5 @@ def test_wheel_includes_the_schema(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("reconcile-*.whl")
     with zipfile.ZipFile(wheel) as zf:
-        shipped = json.loads(zf.read("reconcile/schema/report-1.schema.json"))
+        shipped = json.loads(zf.read("reconcile/report/schema/report-1.schema.json"))
     assert shipped == SCHEMA

@@ -1,4 +1,4 @@
-"""Stage 4: render a :class:`~reconcile.Report` as a dict/JSON, text, Markdown or HTML.
+"""The JSON report contract: a :class:`~reconcile.Report` to a dict or JSON text, and back.
 
 The dict is the JSON report contract (``schema: reconcile.report/1``, see
 ``docs/report-format.md``): ``reconcile compare FILE... --format json`` prints
@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from reconcile._text import in_quotes, shorten
 from reconcile._types import (
     Alignment,
     Attribution,
@@ -27,7 +25,6 @@ from reconcile._types import (
     Link,
     Ordinal,
     Quantity,
-    Report,
     Segment,
     Source,
     Span,
@@ -38,15 +35,17 @@ from reconcile.errors import ParseError
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from reconcile.report.result import Report
+
+#: What a report is made of: its documents, alignment groups and findings.
+ReportParts = tuple[tuple[Document, ...], tuple[Alignment, ...], tuple[Finding, ...]]
+
 __all__ = [
     "SCHEMA",
-    "report_from_dict",
-    "report_from_json",
+    "report_parts_from_dict",
+    "report_parts_from_json",
     "report_to_dict",
-    "report_to_html",
     "report_to_json",
-    "report_to_markdown",
-    "report_to_text",
 ]
 
 SCHEMA = "reconcile.report/1"
@@ -294,8 +293,8 @@ def _claim_from(d: Mapping[str, Any]) -> Claim:
     )
 
 
-def report_from_dict(data: Mapping[str, Any]) -> Report:
-    """Rebuild a :class:`~reconcile.Report` from :func:`report_to_dict` output.
+def report_parts_from_dict(data: Mapping[str, Any]) -> ReportParts:
+    """Rebuild a report's documents, alignments and findings from :func:`report_to_dict` output.
 
     Raises:
         ParseError: ``data`` is not a ``reconcile.report/1`` object.
@@ -361,10 +360,10 @@ def report_from_dict(data: Mapping[str, Any]) -> Report:
     except (KeyError, TypeError, ValueError, IndexError) as err:
         msg = f"Malformed reconcile report: {err!r}. Was it written by Report.to_dict()?"
         raise ParseError(msg) from err
-    return Report(tuple(documents), alignments, findings)
+    return tuple(documents), alignments, findings
 
 
-def report_from_json(text: str) -> Report:
+def report_parts_from_json(text: str) -> ReportParts:
     """Rebuild a report from :func:`report_to_json` output.
 
     Raises:
@@ -375,121 +374,4 @@ def report_from_json(text: str) -> Report:
     except json.JSONDecodeError as err:
         msg = f"Not JSON: {err}. Pass the output of `reconcile compare --format json`."
         raise ParseError(msg) from err
-    return report_from_dict(data)
-
-
-# ---------------------------------------------------------------------------
-# Text and Markdown, for people
-
-_KIND_TITLE = {
-    "discrepancy": "Discrepancies",
-    "agreement": "Agreements",
-    "single_source": "Only one source",
-}
-
-
-def _header_lines(report: Report) -> list[str]:
-    n_claims = len(report.claims)
-    lines = [
-        f"{len(report.documents)} sources, {n_claims} claims, {len(report.alignments)} aligned "
-        f"groups: {len(report.discrepancies)} discrepancies, {len(report.agreements)} "
-        f"agreements, {len(report.single_source)} claims in one source only."
-    ]
-    for d in report.documents:
-        when = d.published.isoformat() if d.published else "date unknown"
-        lines.append(f"  {d.name}: published {when} ({d.published_how})")
-    return lines
-
-
-_COLORS = {"discrepancy": "\033[1;31m", "agreement": "\033[32m", "single_source": "\033[36m"}
-_RESET = "\033[0m"
-
-
-def report_to_text(report: Report, *, color: bool = False, single_source_limit: int = 10) -> str:
-    """Return a report for a terminal: findings first, grouped by kind, with quoted evidence."""
-    lines = _header_lines(report)
-    for kind in ("discrepancy", "agreement", "single_source"):
-        found = [f for f in report.findings if f.kind == kind]
-        title = f"{_KIND_TITLE[kind]} ({len(found)})"
-        lines += ["", f"{_COLORS[kind]}{title}{_RESET}" if color else title]
-        shown = found if kind != "single_source" else found[:single_source_limit]
-        for f in shown:
-            tag = f"[{f.category}, {f.severity}] " if f.category else ""
-            lines.append(f"- {tag}{f.message}")
-            for e in f.evidence:
-                lines.append(
-                    f"    {e.source} {e.span.start}-{e.span.end}: {in_quotes(e.text, 160)}"
-                )
-            lines.append(f"    id: {f.id}")
-        if len(shown) < len(found):
-            lines.append(f"  … and {len(found) - len(shown)} more (see --format json or markdown)")
-    return "\n".join(lines) + "\n"
-
-
-# What Markdown (CommonMark, GitHub tables) would read as markup inside a line: a
-# source quoting "<b>" or "*" must show it, not become bold or an HTML element. An
-# underscore between two letters or digits ("000_e03c.txt") cannot start or end
-# emphasis, so it is left as it is, for the Markdown's own readers.
-_MD_SPECIAL = re.compile(r"[\\`*\[\]<&|~]|(?<![^\W_])_|_(?![^\W_])")
-
-
-def _md_escape(text: str) -> str:
-    """Return text on one line, escaping what Markdown would read as markup inside a line."""
-    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), " ".join(text.split()))
-
-
-def _md_code(text: str, *, in_table: bool = False) -> str:
-    """Return text as an inline code span on one line, whatever backticks it holds."""
-    text = " ".join(text.split())
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    code = f"{fence}{pad}{text}{pad}{fence}"
-    # A table splits cells at '|' even inside code; escaping it keeps the cell whole.
-    return code.replace("|", "\\|") if in_table else code
-
-
-def report_to_markdown(report: Report) -> str:
-    """Return the report as Markdown: a summary, then each kind of finding as a table."""
-    lines = ["# Reconciliation report", ""]
-    lines += ["| Source | Published | How |", "| --- | --- | --- |"]
-    for d in report.documents:
-        when = d.published.isoformat() if d.published else "unknown"
-        name = _md_code(d.name, in_table=True)
-        lines.append(f"| {name} | {when} | {_md_escape(d.published_how)} |")
-    lines += [
-        "",
-        f"{len(report.claims)} claims, {len(report.alignments)} aligned groups: "
-        f"**{len(report.discrepancies)} discrepancies**, {len(report.agreements)} agreements, "
-        f"{len(report.single_source)} claims in one source only.",
-    ]
-    for kind in ("discrepancy", "agreement", "single_source"):
-        found = [f for f in report.findings if f.kind == kind]
-        lines += ["", f"## {_KIND_TITLE[kind]} ({len(found)})", ""]
-        if not found:
-            lines.append("None.")
-            continue
-        if kind == "single_source":
-            lines += ["| Source | Claim |", "| --- | --- |"]
-            lines += [
-                f"| {_md_code(e.source, in_table=True)} | {_md_escape(shorten(e.text, 200))} |"
-                for f in found
-                for e in f.evidence
-            ]
-            continue
-        for f in found:
-            tag = f"**{f.category}** ({f.severity}): " if f.category else ""
-            lines += [f"- {tag}{_md_escape(f.message)} <small>`{f.id}`</small>"]
-            for k, e in enumerate(f.evidence):
-                # A bare '>' line between quotes ends a paragraph: without it Markdown
-                # joins consecutive quote lines into one run-on line.
-                lines += ["  >"] if k else []
-                lines.append(f"  > {_md_code(e.source)}: {_md_escape(shorten(e.text, 300))}")
-    return "\n".join(lines) + "\n"
-
-
-def report_to_html(report: Report) -> str:
-    """Return the report as one self-contained HTML page (see :mod:`reconcile._html_report`)."""
-    from reconcile._html_report import render_html
-
-    html: str = render_html(report)
-    return html
+    return report_parts_from_dict(data)

@@ -17,18 +17,21 @@ still shows the highlighted sources, the tooltips and every finding.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
+from importlib import resources
 from string import Template
 from typing import TYPE_CHECKING
 
 from reconcile._text import shorten
-from reconcile._types import Claim, Finding, Link, Report
+from reconcile._types import Claim, Finding, Link
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from reconcile._types import Document
+    from reconcile.report.result import Report
 
 __all__ = ["render_html", "render_html_many"]
 
@@ -345,218 +348,18 @@ _LEGEND = (
     '<span class="segment">not a claim (byline, caption, …)</span></p>'
 )
 
-_PAGE = Template("""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; \
-style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="reconcile">
-<link rel="icon" href="data:,">
-<title>$title</title>
-<style>$css</style>
-</head>
-<body class="$body_class">
-$toc$body
-<noscript><p class="noscript">Without JavaScript, hover a claim for its findings; the
-findings are listed beside the sources.</p></noscript>
-<script>$js</script>
-</body>
-</html>
-""")
 
-_CSS = """
-:root { --red: #c5221f; --red-bg: #fce4e2; --green: #137333; --green-bg: #e2f3e6;
-  --blue: #1a57c9; --grey: #5f6368; --solo-bg: #eceff4; --line: #dadce0;
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #202124; }
-* { box-sizing: border-box; }
-body { margin: 0; background: #fff; }
-body.one .report { height: 100vh; }
-body.many .report { height: 94vh; border-bottom: 4px solid var(--line); }
-.report { display: grid; grid-template-rows: auto 1fr; min-height: 30rem; }
-.top { padding: .5rem 1rem; border-bottom: 1px solid var(--line); }
-.top h1 { font-size: 1.15rem; margin: 0; }
-.summary, .legend { margin: .15rem 0; font-size: .9rem; }
-.legend .claim, .legend .segment { padding: 0 .3rem; margin-right: .4rem; }
-.layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(22rem, 34%); min-height: 0; }
-.sources { display: grid; gap: 0; min-height: 0; overflow-x: auto; }
-.source { display: grid; grid-template-rows: auto 1fr; min-height: 0;
-  border-right: 1px solid var(--line); }
-.source header { padding: .4rem .8rem; background: #f8f9fa; border-bottom: 1px solid var(--line); }
-.source h2 { font-size: 1rem; margin: 0; font-family: ui-monospace, monospace; }
-.meta { margin: 0; font-size: .8rem; color: var(--grey); }
-.scroll { overflow: auto; min-height: 0; }
-.text { white-space: pre-wrap; padding: .6rem .9rem 40vh; line-height: 1.65; }
-.claim { border-radius: 3px; cursor: pointer; box-decoration-break: clone;
-  -webkit-box-decoration-break: clone; }
-.claim.k-discrepancy { background: var(--red-bg); border-bottom: 2px solid var(--red); }
-.claim.k-discrepancy.s-low { border-bottom-style: dashed; }
-.claim.k-agreement { background: var(--green-bg); border-bottom: 2px solid var(--green); }
-.claim.k-single_source { background: var(--solo-bg); }
-.claim:hover, .claim:focus { outline: 2px solid #9aa0a6; outline-offset: 1px; }
-.claim.is-selected { outline: 3px solid var(--blue); outline-offset: 1px; }
-.claim.is-partner { outline: 3px dashed var(--blue); outline-offset: 1px; }
-.segment { color: var(--grey); font-style: italic; border-bottom: 1px dotted #9aa0a6; }
-.side { border-left: 1px solid var(--line); background: #fbfbfc; display: flex;
-  flex-direction: column; min-height: 0; }
-.panel { flex: 0 1 auto; max-height: 64%; overflow: auto; background: #fff;
-  border-bottom: 2px solid var(--line); padding: .5rem .8rem; }
-.hint { color: var(--grey); font-size: .88rem; margin: .2rem 0; }
-.detail h3 { font-size: .95rem; margin: .2rem 0; font-family: ui-monospace, monospace; }
-.detail blockquote { margin: .3rem 0; padding: .2rem .6rem; border-left: 3px solid var(--line);
-  font-size: .9rem; }
-.detail h4 { font-size: .9rem; margin: .6rem 0 .2rem; font-weight: 600; }
-.features, .claim-findings, .evidence { padding-left: 1.1rem; margin: .3rem 0; font-size: .86rem; }
-.score, .explanation { font-size: .85rem; margin: .2rem 0; }
-.explanation { color: var(--grey); }
-table.parts { border-collapse: collapse; width: 100%; font-size: .8rem; }
-.parts th, .parts td { border-bottom: 1px solid #eee; padding: .1rem .3rem; text-align: left;
-  vertical-align: top; }
-.parts td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.parts tfoot th, .parts tfoot td { border-top: 1px solid #999; font-weight: 600; }
-.barcell { width: 4rem; }
-.bar { display: block; height: .7rem; border-radius: 2px; margin-top: .25rem; }
-.bar.pos { background: var(--green); }
-.bar.neg { background: var(--red); margin-left: auto; }
-.findings { flex: 1 1 auto; min-height: 0; padding: .3rem .8rem 2rem; }
-.group summary { cursor: pointer; list-style-position: outside; }
-.group h2 { display: inline; font-size: 1rem; }
-.finding { background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--grey);
-  border-radius: 4px; padding: .4rem .6rem; margin: .45rem 0; cursor: pointer; }
-.finding.k-discrepancy { border-left-color: var(--red); }
-.finding.k-agreement { border-left-color: var(--green); }
-.finding.is-focus, .finding.is-selected { box-shadow: 0 0 0 2px var(--blue); }
-.finding .message { margin: .2rem 0; font-size: .9rem; }
-.fid { margin: 0; font-size: .75rem; color: var(--grey); }
-.badge { display: inline-block; font-size: .72rem; padding: 0 .4rem; border-radius: 1rem;
-  background: #e8eaed; text-transform: uppercase; letter-spacing: .02em; }
-.badge.k-discrepancy { background: var(--red); color: #fff; }
-.badge.k-agreement { background: var(--green); color: #fff; }
-.badge.s-high { background: #fad2cf; } .badge.s-medium { background: #feefc3; }
-q { quotes: "“" "”"; }
-q.own::before { content: none; }
-a { color: var(--blue); }
-.none { color: var(--grey); font-size: .85rem; }
-nav.toc { padding: .5rem 1rem; border-bottom: 4px solid var(--line); }
-nav.toc h1 { font-size: 1.2rem; margin: 0 0 .3rem; }
-.noscript { padding: .5rem 1rem; color: var(--grey); }
-@media print {
-  body .report { height: auto; }
-  .scroll, .panel { overflow: visible; max-height: none; }
-  .layout, .sources { display: block; }
-  .text { padding-bottom: 1rem; }
-}
-"""
-
-_JS = """
-(function () {
-  "use strict";
-  var pinned = null;
-  function byId(id) { return id ? document.getElementById(id) : null; }
-  function list(el, name) {
-    var v = el.getAttribute(name);
-    return v ? v.split(" ").map(byId).filter(Boolean) : [];
-  }
-  function reportOf(el) { return el.closest(".report"); }
-  function reveal(el) {
-    if (el && el.scrollIntoView) { el.scrollIntoView({block: "center", inline: "nearest"}); }
-  }
-  function clear(report) {
-    report.querySelectorAll(".is-selected, .is-partner, .is-focus").forEach(function (el) {
-      el.classList.remove("is-selected", "is-partner", "is-focus");
-    });
-    report.querySelectorAll(".detail").forEach(function (d) { d.hidden = true; });
-    var hint = report.querySelector(".hint");
-    if (hint) { hint.hidden = false; }
-  }
-  function showDetail(report, claim) {
-    var detail = byId(claim.getAttribute("data-detail"));
-    if (!detail) { return; }
-    detail.hidden = false;
-    report.querySelector(".hint").hidden = true;
-    report.querySelector(".panel").scrollTop = 0;
-  }
-  function selectClaim(claim, scroll) {
-    var report = reportOf(claim);
-    clear(report);
-    claim.classList.add("is-selected");
-    list(claim, "data-partners").forEach(function (p) {
-      p.classList.add("is-partner");
-      if (scroll) { reveal(p); }
-    });
-    list(claim, "data-findings").forEach(function (f) { f.classList.add("is-focus"); });
-    showDetail(report, claim);
-    if (scroll) { reveal(claim); }
-  }
-  function selectFinding(card, scroll) {
-    var report = reportOf(card);
-    clear(report);
-    card.classList.add("is-selected");
-    var claims = list(card, "data-claims");
-    claims.forEach(function (c) {
-      c.classList.add("is-partner");
-      if (scroll) { reveal(c); }
-    });
-    if (claims.length) {
-      claims[0].classList.remove("is-partner");
-      claims[0].classList.add("is-selected");
-      showDetail(report, claims[0]);
-    }
-  }
-  function select(el, scroll) {
-    if (!el) { return; }
-    if (el.classList.contains("claim") && el.id) { selectClaim(el, scroll); }
-    else if (el.classList.contains("finding")) { selectFinding(el, scroll); }
-    pinned = el;
-  }
-  function fromHash() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var el = byId(id);
-    if (el && (el.classList.contains("claim") || el.classList.contains("finding"))) {
-      select(el, true);
-    }
-  }
-  document.addEventListener("click", function (ev) {
-    var t = ev.target;
-    var a = t.closest("a[href^='#']");
-    if (a) {
-      var target = byId(a.getAttribute("href").slice(1));
-      if (target && (target.classList.contains("claim") || target.classList.contains("finding"))) {
-        ev.preventDefault();
-        select(target, true);
-      }
-      return;
-    }
-    var el = t.closest(".claim[id], .finding");
-    if (!el) { return; }
-    if (pinned === el) { clear(reportOf(el)); pinned = null; return; }
-    select(el, el.classList.contains("finding"));
-  });
-  document.addEventListener("keydown", function (ev) {
-    if (ev.key !== "Enter" && ev.key !== " ") { return; }
-    var el = ev.target.closest && ev.target.closest(".claim[id], .finding");
-    if (el) { ev.preventDefault(); select(el, true); }
-  });
-  document.addEventListener("mouseover", function (ev) {
-    var claim = ev.target.closest(".claim[id]");
-    if (claim && !pinned) { selectClaim(claim, false); }
-  });
-  document.addEventListener("mouseout", function (ev) {
-    var claim = ev.target.closest(".claim[id]");
-    if (claim && !pinned && !claim.contains(ev.relatedTarget)) { clear(reportOf(claim)); }
-  });
-  window.addEventListener("hashchange", fromHash);
-  fromHash();
-})();
-"""
+@functools.cache
+def _asset(name: str) -> str:
+    """Return one of the page's package files (template, style sheet, script)."""
+    return resources.files(__package__).joinpath("assets", name).read_text("utf-8")
 
 
 def _page(title: str, body: str, *, toc: str = "", many: bool = False) -> str:
-    return _PAGE.substitute(
+    return Template(_asset("page.html")).substitute(
         title=_e(title),
-        css=_CSS,
-        js=_JS,
+        css=_asset("report.css"),
+        js=_asset("report.js"),
         toc=toc,
         body=body,
         body_class="many" if many else "one",
