@@ -14,7 +14,7 @@ from strategies import articles
 import reconcile
 from reconcile import ParseError, Report
 
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
 
 def _strict_json(text: str) -> object:

@@ -26,7 +26,7 @@ from reconcile import Report
 from reconcile._text import shorten
 from reconcile.report import render_html, render_html_many
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 _VOID = {"meta", "link", "br", "img", "input", "hr", "wbr", "source", "area", "base", "col"}
 

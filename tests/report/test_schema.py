@@ -20,7 +20,7 @@ import reconcile
 from reconcile import Report
 from reconcile.testing import report_schema
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SCHEMA = report_schema()
 VALIDATOR = Draft202012Validator(SCHEMA)
