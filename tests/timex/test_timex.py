@@ -23,7 +23,7 @@ from reconcile.errors import ReconcileError, UsageError
 from reconcile.pipeline import parse_source
 from reconcile.timex import PublicationAnchor, find_publication_anchors, find_times
 
-SAMPLE = Path(__file__).parent / "data" / "timex" / "ecbplus_sample.jsonl"
+SAMPLE = Path(__file__).parents[1] / "data" / "timex" / "ecbplus_sample.jsonl"
 
 Row = tuple[str, str, str, "str | None", "tuple[str, str] | None"]
 

@@ -48,11 +48,12 @@ from datetime import date, datetime
 
 from attrs import field, frozen, validators
 
-from reconcile._timex_expr import Context, DeicticExpr, Resolved, resolve
-from reconcile._timex_lexicon import ENGLISH_TIMES, TimexLexicon
-from reconcile._timex_parse import find_expressions
 from reconcile._types import Span, TimeMention
 from reconcile.errors import UsageError
+from reconcile.timex._grammar import find_expressions
+from reconcile.timex._resolve import resolve
+from reconcile.timex._values import Context, DeicticExpr, Resolved
+from reconcile.timex.lexicon import ENGLISH_TIMES, TimexLexicon
 
 __all__ = [
     "ENGLISH_TIMES",
