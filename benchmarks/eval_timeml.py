@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reconcile import Source, parse_source  # noqa: E402
+from reconcile.timex import find_times  # noqa: E402
 
 DATA = Path("/work/shared/data/timeml-dev")
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -133,8 +134,24 @@ def pattern(text: str) -> str:
     return re.sub(rf"\b({_DAYS})\b", "DAY", s)
 
 
-def score(docs: list[dict[str, Any]]) -> dict[str, Any]:
-    """Run the parser on every document and score its time mentions against the gold."""
+def predictions(d: dict[str, Any], *, direct: bool) -> dict[tuple[int, int], Any]:
+    """Return our time mentions of one document by span: its claims' or, ``direct``, all."""
+    text = d["text"]
+    preds: dict[tuple[int, int], Any] = {}
+    if direct:
+        for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+            for t in find_times(text, reference=d["dct"], start=m.start(), end=m.end()):
+                preds[(t.span.start, t.span.end)] = t
+        return preds
+    doc = parse_source(Source(text=text, name=d["doc"] + ".txt"), published=d["dct"])
+    for claim in doc.claims:
+        for t in claim.times:
+            preds[(t.span.start, t.span.end)] = t
+    return preds
+
+
+def score(docs: list[dict[str, Any]], *, direct: bool = False) -> dict[str, Any]:
+    """Score our time mentions of every document against the gold."""
     n_gold = n_pred = pred_ok = det = val_ok = 0
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     misses: dict[str, list[str]] = defaultdict(list)
@@ -145,11 +162,7 @@ def score(docs: list[dict[str, Any]]) -> dict[str, Any]:
     for d in docs:
         text = d["text"]
         chars += len(text)
-        doc = parse_source(Source(text=text, name=d["doc"] + ".txt"), published=d["dct"])
-        preds: dict[tuple[int, int], Any] = {}
-        for claim in doc.claims:
-            for t in claim.times:
-                preds[(t.span.start, t.span.end)] = t
+        preds = predictions(d, direct=direct)
         n_pred += len(preds)
         for (s, e), t in preds.items():
             if any(g["start"] < e and g["end"] > s for g in d["gold"]):
@@ -213,12 +226,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["TimeBank", "AQUAINT"], help="score one corpus")
     parser.add_argument("--misses", action="store_true", help="list misses and wrong values")
+    parser.add_argument(
+        "--direct", action="store_true", help="find_times on every paragraph, not the claims"
+    )
     parser.add_argument("--examples", type=int, default=3, help="examples per pattern")
     args = parser.parse_args()
     if not DATA.exists():
         sys.exit(f"{DATA} is missing: this script needs the timeml-dev corpus.")
     docs = load(args.split)
-    r = score(docs)
+    r = score(docs, direct=args.direct)
     if args.misses:
         _show("missed gold expressions by pattern", r["misses"], args.examples)
         _show("wrong values by pattern", r["wrong"], args.examples)

@@ -64,7 +64,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
         return [self._with_tense(f) if _needs_tense(f.expr) else f for f in found]
 
     def _rules(self, t: Tok) -> tuple[_Rule, ...]:
-        key = t.kind if t.kind == "n" else t.low
+        key = t.low if t.kind == "w" else f"\x00{t.kind}{t.text if t.kind == 'p' else ''}"
         cached = self._rule_cache.get(key)
         if cached is not None:
             return cached

@@ -612,6 +612,11 @@ def _resolve_shift(expr: ShiftExpr, text: str, ctx: Context) -> Resolved:
         origin = f"the publication date {ctx.reference}"
     if expr.amount is None:
         return Resolved("DATE", vague, f"'{text}' is an unspecified time from {origin}", mod=mod)
+    quarter = _quarter_back(expr, ctx.previous)
+    if quarter is not None:
+        return Resolved(
+            "DATE", quarter[0], f"'{text}' is {quarter[0]}, {quarter[2]}", quarter[1], mod, "Q"
+        )
     unit = expr.unit
     try:
         target, gran = _shift(anchor, expr.amount * expr.sign, unit)
@@ -642,6 +647,27 @@ def _resolve_shift(expr: ShiftExpr, text: str, ctx: Context) -> Resolved:
     value, interval = got
     value, kind = _with_time(value, None, expr.pod if gran == "D" else None)
     return Resolved(kind, value, how, _apply_mod(interval, mod, False), mod, gran)
+
+
+def _quarter_back(
+    expr: ShiftExpr, prev: Resolved | None
+) -> tuple[str, tuple[date, date], str] | None:
+    """Return the same quarter whole years before the quarter mentioned last, if it is one.
+
+    "Net rose in the third quarter, from $5 million a year earlier": the year
+    before is the year-ago quarter, not a year counted from the publication date.
+    """
+    if prev is None or prev.unit != "Q" or expr.unit != "Y" or expr.amount is None:
+        return None
+    whole = round(expr.amount)
+    if whole != expr.amount or whole < 1 or len(prev.value) != 7 or not prev.value[:4].isdigit():
+        return None
+    year = int(prev.value[:4]) + whole * expr.sign
+    part = prev.value[5:]
+    how = (
+        f"the quarter {whole} year{'s' if whole > 1 else ''} from {prev.value} mentioned before it"
+    )
+    return f"{year:04d}-{part}", _quarter_interval(year, part), how
 
 
 def _shift(anchor: date, amount: float, unit: str) -> tuple[date, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reconcile.timex._pieces import GrammarBase
 from reconcile.timex._tokens import (
+    _FUNCTION_WORDS,
     _HYPHENS,
     _PERIOD_WORDS,
     _Match,
@@ -115,11 +116,14 @@ class DurationRules(GrammarBase):
         return i, end, DurationExpr(amount, unit, upper=upper)
 
     def r_set(self, i: int) -> _Match | None:
+        """Sets: "daily", "every week", "each Monday", "per hour", "twice a year"."""
         lk = self.lk
         w = self.low(i)
         if w in lk.sets:
             if self.toks[i].is_cap and not self.toks[i].brk and w in self.lex.periodical_names:
                 return None  # "Us Weekly", "the Daily Mail": a name
+            if self._modifies_noun(i + 1):
+                return None  # "a quarterly dividend", "the annual meeting": an adjective
             return (
                 i,
                 i + 1,
@@ -181,6 +185,18 @@ class DurationRules(GrammarBase):
                     ),
                 )
         return None
+
+    def _modifies_noun(self, k: int) -> bool:
+        """Whether token ``k`` is a content word that the adjective before it modifies."""
+        t = self.tok(k)
+        return (
+            t is not None
+            and t.kind == "w"
+            and not t.brk
+            and not t.is_cap
+            and t.low not in _FUNCTION_WORDS
+            and not t.low.endswith("ly")
+        )
 
     def r_occurrence(self, i: int) -> _Match | None:
         """Counts of occurrences: "twice", "five times", "for the second time", "four-time".

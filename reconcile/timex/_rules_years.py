@@ -11,7 +11,9 @@ from reconcile.timex._tokens import (
 from reconcile.timex._values import (
     Cal,
     CalExpr,
+    DeicticExpr,
     RangeExpr,
+    ShiftExpr,
 )
 
 
@@ -145,7 +147,13 @@ class YearRules(GrammarBase):
         return k, j + 1, CalExpr(Cal(century=n - 1))
 
     def r_quarter(self, i: int) -> _Match | None:
-        """ "the first quarter of 2026", "the second half of the year", "Q3 2025"."""
+        """Quarters and halves: "the first quarter of 2026", "third-quarter", "Q3 2025".
+
+        Without a year ("the third quarter", "fiscal second-quarter") the year comes
+        from the publication date and the tense, like a month without one; "the
+        quarter", "the latest quarter" are the last quarter before the one of the
+        publication date, the period a company reports on.
+        """
         t = self.toks[i]
         if t.text == "Q":
             q = self.tok(i + 1)
@@ -155,7 +163,12 @@ class YearRules(GrammarBase):
             if yr is None:
                 return None
             return i, yr[1], CalExpr(Cal(year=yr[0], part=f"Q{q.num}"))
-        k = i + 1 if t.low == "the" else i
+        k = i + 1 if t.low in ("the", "a") else i
+        if self.low(k) == "fiscal" and k > i:
+            k += 1
+        latest = self._latest_quarter(i, k)
+        if latest is not None:
+            return latest
         o = self.tok(k)
         if o is None:
             return None
@@ -178,18 +191,56 @@ class YearRules(GrammarBase):
             return None
         j += 1
         if self.low(j) != "of":
-            return None
+            if word == "half" and self.low(k - 1) != "fiscal" and not self.is_p(k + 1, _HYPHENS):
+                return None  # "the first half" of anything: a match, a film
+            return i, j, CalExpr(Cal(part=part))
         j += 1
         yr = self.year_at(j)
         if yr is not None:
             return i, yr[1], CalExpr(Cal(year=yr[0], part=part))
+        if word == "half" and self.low(j + 1) != "year":
+            return None
         if self.low(j) == "the" and self.low(j + 1) == "year":
             return i, j + 2, CalExpr(Cal(part=part, year_of_reference=True))
         if self.low(j) in ("this", "last", "next") and self.low(j + 1) == "year":
             offset = self.lk.relative[self.low(j)]
             cal = Cal(part=part, year_of_reference=True, which=offset)
             return i, j + 2, CalExpr(cal)
-        return None
+        return i, j - 1, CalExpr(Cal(part=part))
+
+    def _latest_quarter(self, i: int, k: int) -> _Match | None:
+        """ "the quarter", "the latest quarter", "the year-ago quarter", "a year-earlier loss".
+
+        ``k`` is the token after "the". A company reports on the quarter before the
+        one it publishes in; "year-ago" and "year-earlier" count a year back from
+        the period before them.
+        """
+        if self.low(i) not in ("the", "a"):
+            return None
+        j = k
+        years_back = 0
+        if self.low(j) in self.lex.latest_words and self.low(i) == "the":
+            while j < k + 4 and (self.low(j) in self.lex.latest_words or self.is_p(j, _HYPHENS)):
+                j += 1
+        elif self.low(j) == "year" and self.is_p(j + 1, _HYPHENS):
+            if self.low(j + 2) not in ("ago", "earlier"):
+                return None
+            years_back, j = 1, j + 3
+        q = self.tok(j)
+        if q is not None and q.low == "period" and j > k:
+            words = " ".join(tok.low for tok in self.toks[i : j + 1])
+            if years_back:
+                return i, j + 1, ShiftExpr(1, "Y", -1, True, words)
+            return i, j + 1, DeicticExpr("Q", -1, words)
+        if q is None or q.low != "quarter" or (q.is_cap and not q.brk):
+            if years_back and self.low(i) == "a":
+                words = " ".join(tok.low for tok in self.toks[i:j])
+                return i, j, ShiftExpr(1, "Y", -1, True, words)
+            return None  # "the French Quarter"
+        if self.low(j + 1) == "of" or self.is_p(j + 1, _HYPHENS):
+            return None  # "the quarter of the vote", "the quarter-final"
+        words = " ".join(tok.low for tok in self.toks[i : j + 1])
+        return i, j + 1, DeicticExpr("Q", -1 - 4 * years_back, words)
 
     def r_season(self, i: int) -> _Match | None:
         t = self.toks[i]

@@ -87,6 +87,8 @@ class TimexLexicon:
     time_zones: frozenset[str]
     # Prepositions that make a bare four-digit number a year ("in 1998").
     year_prepositions: frozenset[str]
+    # Words between "the" and "quarter" that name the quarter just reported ("the latest quarter").
+    latest_words: frozenset[str]
     # Words before a bare number that make it a count, not a year ("about 2000").
     count_words: frozenset[str]
     # Plural nouns that years may modify ("the 2014 Olympics"); other lowercase
@@ -207,8 +209,6 @@ ENGLISH_TIMES = TimexLexicon(
     past_refs=(
         "recently",
         "lately",
-        "previously",
-        "formerly",
         "in the past",
         "in recent years",
         "in recent months",
@@ -224,7 +224,6 @@ ENGLISH_TIMES = TimexLexicon(
         "some time ago",
     ),
     future_refs=(
-        "soon",
         "in the future",
         "in the near future",
         "in the coming days",
@@ -269,6 +268,7 @@ ENGLISH_TIMES = TimexLexicon(
         """in since by until till from during before after through throughout between to
         circa of and or year early late mid"""
     ),
+    latest_words=_words("latest recent most just ended completed"),
     count_words=_words(
         """about around approximately roughly some nearly almost over under than least most
         only just total additional another extra more fewer $ £ € # no number"""
