@@ -178,6 +178,7 @@ def find_times(
             previous=previous,
             sentence_day=sentence_days.get(first.sent),
             year_hint=year_hint if reference is None else None,
+            deadline=item.i > 0 and toks[item.i - 1].low in lexicon.deadline_words,
         )
         got = resolve(item.expr, words, ctx)
         mentions.append(

@@ -250,7 +250,8 @@ class Context:
     (for a bare "at 10 a.m."). ``year_hint`` is a date of the same story from
     elsewhere (another source's publication date): without a ``reference``, a
     date written without its year ("Saturday, March 8") takes its year from it;
-    deictic expressions ("today", "last March") never do.
+    deictic expressions ("today", "last March") never do. ``deadline`` says the
+    expression follows a word of time limits ("by", "until", "effective").
     """
 
     reference: date | None
@@ -259,6 +260,7 @@ class Context:
     previous: Resolved | None = None
     sentence_day: date | None = None
     year_hint: date | None = None
+    deadline: bool = False  # after "by", "until", "effective": a time limit
 
 
 @frozen

@@ -87,6 +87,8 @@ class TimexLexicon:
     time_zones: frozenset[str]
     # Prepositions that make a bare four-digit number a year ("in 1998").
     year_prepositions: frozenset[str]
+    # Words before a date that make it a time limit ("by Jan. 14", "payable Jan. 2").
+    deadline_words: frozenset[str]
     # Words between "the" and "quarter" that name the quarter just reported ("the latest quarter").
     latest_words: frozenset[str]
     # Words before a bare number that make it a count, not a year ("about 2000").
@@ -268,6 +270,7 @@ ENGLISH_TIMES = TimexLexicon(
         """in since by until till from during before after through throughout between to
         circa of and or year early late mid"""
     ),
+    deadline_words=_words("by until till through to effective payable record due expire"),
     latest_words=_words("latest recent most just ended completed"),
     count_words=_words(
         """about around approximately roughly some nearly almost over under than least most
