@@ -22,6 +22,7 @@ Calendar conventions, chosen once and used everywhere:
 from __future__ import annotations
 
 import calendar
+import math
 from datetime import date
 from typing import Literal
 
@@ -279,24 +280,52 @@ class Resolved:
 # Calendar arithmetic
 
 
-_DURATION_HALVES = {
-    "D": (12, "H"),
-    "H": (30, "MIN"),
-    "Y": (6, "M"),
-    "DE": (5, "Y"),
-    "CE": (50, "Y"),
+#: A fraction of a unit is written in the next smaller one: 2.5 years is ``P2Y6M``.
+_DURATION_PARTS = {
+    "Y": (12, "M"),
+    "M": (30, "D"),
+    "W": (7, "D"),
+    "D": (24, "H"),
+    "H": (60, "MIN"),
+    "MIN": (60, "S"),
 }
+#: Decades and centuries are counted in years, as TimeBank writes them (``P20Y``).
+_YEARS_IN = {"DE": 10, "CE": 100}
+_TIME_UNITS = frozenset(("H", "MIN", "S"))
+
+
+def _designator(unit: str) -> str:
+    """Return the ISO 8601 letter of a unit (minutes are ``M`` after the ``T``)."""
+    return "M" if unit == "MIN" else unit
 
 
 def duration_value(amount: float | None, unit: str) -> str:
-    """Return the TIMEX3 duration value (``P2D``, ``PT3H``, ``PXY``) of an amount of units."""
+    """Return the TIMEX3 duration value of an amount of units.
+
+    Examples:
+        >>> duration_value(2, "D"), duration_value(None, "Y"), duration_value(3, "H")
+        ('P2D', 'PXY', 'PT3H')
+        >>> duration_value(2.5, "Y"), duration_value(5.5, "H"), duration_value(2, "DE")
+        ('P2Y6M', 'PT5H30M', 'P20Y')
+    """
     if unit == "FN":
         unit, amount = "W", None if amount is None else amount * 2
-    if amount is not None and amount != int(amount) and amount * 2 == int(amount * 2):
-        whole = int(amount)
-        if whole == 0 and unit in _DURATION_HALVES:
-            amount, unit = _DURATION_HALVES[unit]
-    number = "X" if amount is None else f"{amount:g}"
-    if unit in ("H", "MIN", "S"):
-        return f"PT{number}{'M' if unit == 'MIN' else unit}"
-    return f"P{number}{unit}"
+    if amount is not None and unit in _YEARS_IN:
+        unit, amount = "Y", amount * _YEARS_IN[unit]
+    if amount is None:
+        return f"PTX{_designator(unit)}" if unit in _TIME_UNITS else f"PX{unit}"
+    whole = math.floor(amount)
+    parts = [(float(whole), unit)] if whole else []
+    rest = amount - whole
+    if rest and unit in _DURATION_PARTS:
+        factor, smaller = _DURATION_PARTS[unit]
+        small = rest * factor
+        if abs(small - round(small)) < 1e-9:
+            parts.append((float(round(small)), smaller))
+        else:
+            parts = [(amount, unit)]
+    elif rest:
+        parts = [(amount, unit)]
+    date_part = "".join(f"{n:g}{u}" for n, u in parts if u not in _TIME_UNITS)
+    time_part = "".join(f"{n:g}{_designator(u)}" for n, u in parts if u in _TIME_UNITS)
+    return "P" + date_part + ("T" + time_part if time_part else "")

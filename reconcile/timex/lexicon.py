@@ -207,6 +207,7 @@ ENGLISH_TIMES = TimexLexicon(
         "at the moment",
         "these days",
         "at this time",
+        "current",
     ),
     past_refs=(
         "recently",
@@ -228,6 +229,8 @@ ENGLISH_TIMES = TimexLexicon(
     future_refs=(
         "in the future",
         "in the near future",
+        "the future",
+        "the near future",
         "in the coming days",
         "in the coming weeks",
         "in the coming months",
