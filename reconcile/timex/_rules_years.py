@@ -191,8 +191,8 @@ class YearRules(GrammarBase):
             return None
         j += 1
         if self.low(j) != "of":
-            if word == "half" and self.low(k - 1) != "fiscal" and not self.is_p(k + 1, _HYPHENS):
-                return None  # "the first half" of anything: a match, a film
+            if word == "half" and self.low(k - 1) != "fiscal":
+                return None  # "the first half", "a second-half surge": of a match, a film
             return i, j, CalExpr(Cal(part=part))
         j += 1
         yr = self.year_at(j)
@@ -206,7 +206,7 @@ class YearRules(GrammarBase):
             offset = self.lk.relative[self.low(j)]
             cal = Cal(part=part, year_of_reference=True, which=offset)
             return i, j + 2, CalExpr(cal)
-        return i, j - 1, CalExpr(Cal(part=part))
+        return None  # "the first quarter of the season": of a game, not of a year
 
     def _latest_quarter(self, i: int, k: int) -> _Match | None:
         """ "the quarter", "the latest quarter", "the year-ago quarter", "a year-earlier loss".

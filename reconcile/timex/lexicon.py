@@ -207,7 +207,6 @@ ENGLISH_TIMES = TimexLexicon(
         "at the moment",
         "these days",
         "at this time",
-        "current",
     ),
     past_refs=(
         "recently",
