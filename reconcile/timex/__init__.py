@@ -111,6 +111,7 @@ class PublicationAnchor:
 
 
 def _bounds(text: str, start: int, end: int | None) -> tuple[int, int]:
+    """Return ``(start, end)`` checked as offsets into ``text``; None is the end."""
     stop = len(text) if end is None else end
     if not 0 <= start <= stop <= len(text):
         msg = (

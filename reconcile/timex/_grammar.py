@@ -42,6 +42,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
     """Grammar."""
 
     def run(self) -> list[Found]:
+        """Return every expression of the tokens, left to right, longest match first."""
         found: list[Found] = []
         i = 0
         while i < self.n:
@@ -64,6 +65,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
         return [self._with_tense(f) if _needs_tense(f.expr) else f for f in found]
 
     def _rules(self, t: Tok) -> tuple[_Rule, ...]:
+        """Return the rules that can start at token ``t`` (cached by word or kind)."""
         key = t.low if t.kind == "w" else f"\x00{t.kind}{t.text if t.kind == 'p' else ''}"
         cached = self._rule_cache.get(key)
         if cached is not None:
@@ -157,6 +159,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
         return start, expr
 
     def _set_mod(self, expr: Expr, mod: str, words: tuple[str, ...]) -> Expr | None:
+        """Return ``expr`` with the modifier ``mod`` (read from ``words``), or None."""
         if isinstance(expr, DeicticExpr):
             relative: Literal["before", "after"] | None = None
             if words == ("earlier",) and expr.offset == 0:
@@ -183,6 +186,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
         return out
 
     def _joinable(self, a: Found, b: Found) -> bool:
+        """Whether ``a`` and ``b`` are the two ends of one range ("2010 to 2012")."""
         between = self.toks[a.j : b.i]
         if len(between) != 1:
             return False
@@ -209,6 +213,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
         return isinstance(ea, WeekdayExpr) and isinstance(eb, WeekdayExpr)
 
     def _with_tense(self, f: Found) -> Found:
+        """Return ``f`` with the tense of the clause around it."""
         tense, word = self.tense(f.i, f.j)
         return evolve(f, tense=tense, tense_word=word)
 

@@ -27,6 +27,7 @@ class GrammarBase:
     """GrammarBase."""
 
     def __init__(self, toks: list[Tok], lk: _Lookups) -> None:
+        """Read ``toks`` with the lexicon's dictionaries ``lk``."""
         self.toks = toks
         self.n = len(toks)
         self.lk = lk
@@ -35,18 +36,23 @@ class GrammarBase:
         self._rule_cache: dict[str, tuple[_Rule, ...]] = {}
 
     def tok(self, k: int) -> Tok | None:
+        """Return token ``k``, or None past either end."""
         return self.toks[k] if 0 <= k < self.n else None
 
     def low(self, k: int) -> str:
+        """Return the lower-cased text of token ``k`` (empty past either end)."""
         return self.toks[k].low if 0 <= k < self.n else ""
 
     def text_at(self, k: int) -> str:
+        """Return the text of token ``k`` (empty past either end)."""
         return self.toks[k].text if 0 <= k < self.n else ""
 
     def kind_at(self, k: int) -> str:
+        """Return the kind of token ``k``: ``n``, ``w``, ``p`` (empty past either end)."""
         return self.toks[k].kind if 0 <= k < self.n else ""
 
     def is_p(self, k: int, chars: str | frozenset[str]) -> bool:
+        """Whether token ``k`` is one of the punctuation marks ``chars``."""
         t = self.tok(k)
         return t is not None and t.kind == "p" and t.text in chars
 
@@ -204,6 +210,7 @@ class GrammarBase:
         return a.num / b.num
 
     def _and_a_half(self, amount: float, k: int) -> tuple[float, int]:
+        """Return ``amount`` plus a half and the next token, after "and a half" at ``k``."""
         if self.low(k) == "and" and self.low(k + 1) == "a" and self.low(k + 2) == "half":
             return amount + 0.5, k + 3
         return amount, k
@@ -266,6 +273,7 @@ class GrammarBase:
         return Clock(hour, minute, second, zone), j2
 
     def ampm_at(self, k: int, *, tight: bool) -> tuple[bool, int] | None:
+        """Return whether "a.m."/"p.m." at ``k`` is p.m., and the token after it."""
         t = self.tok(k)
         if t is None or t.kind != "w":
             return None
@@ -283,6 +291,7 @@ class GrammarBase:
         return None
 
     def zone_at(self, k: int) -> tuple[str | None, int]:
+        """Return the time zone at ``k`` ("EST", "GMT"), or None, and the token after it."""
         t = self.tok(k)
         if t is None or t.kind != "w":
             return None, k
@@ -312,6 +321,7 @@ class GrammarBase:
         return got
 
     def pod_at(self, k: int) -> tuple[str, int] | None:
+        """Return the part of day at ``k`` (``MO``, ``AF``, ``NI``) and the token after it."""
         t = self.tok(k)
         if t is None or t.kind != "w" or t.low.endswith("s") or t.low == "overnight":
             return None
@@ -327,6 +337,7 @@ class GrammarBase:
         return None
 
     def _month_day(self, k: int) -> tuple[Cal, int, Clock | None] | None:
+        """Read "February 3", "Feb. 3, 2026" at ``k``: the date, its end, a clock time."""
         got = self.month_at(k)
         if got is None:
             return None
@@ -338,6 +349,7 @@ class GrammarBase:
         return self._year_and_clock(month, d, j)
 
     def _day_month(self, k: int) -> tuple[Cal, int, Clock | None] | None:
+        """Read "3 February", "the 3rd of February" at ``k``: the date, its end, a clock."""
         j = k
         if self.low(j) == "the":
             j += 1
@@ -565,6 +577,7 @@ class GrammarBase:
         return best[1], best[2]
 
     def _marker(self, k: int, dist: int) -> tuple[Tense, str] | None:
+        """Return the tense that the word at ``k``, ``dist`` tokens away, marks, if any."""
         t = self.toks[k]
         if t.kind != "w":
             return None

@@ -39,18 +39,22 @@ from reconcile.timex._values import (
 
 
 def _last_day(year: int, month: int) -> int:
+    """Return the number of days of ``month`` in ``year``."""
     return calendar.monthrange(year, month)[1]
 
 
 def _month_interval(year: int, month: int) -> tuple[date, date]:
+    """Return the first and last day of a month."""
     return date(year, month, 1), date(year, month, _last_day(year, month))
 
 
 def _year_interval(year: int) -> tuple[date, date]:
+    """Return January 1 and December 31 of ``year``."""
     return date(year, 1, 1), date(year, 12, 31)
 
 
 def _season_interval(year: int, season: str) -> tuple[date, date]:
+    """Return the first and last day of a meteorological season starting in ``year``."""
     first = _SEASON_START[season]
     start = date(year, first, 1)
     end = start + relativedelta(months=3) - timedelta(days=1)
@@ -58,12 +62,14 @@ def _season_interval(year: int, season: str) -> tuple[date, date]:
 
 
 def _week_of(day: date) -> tuple[str, tuple[date, date]]:
+    """Return the ISO week value of ``day`` (``2026-W05``) and its Monday to Sunday."""
     iso = day.isocalendar()
     monday = day - timedelta(days=day.weekday())
     return f"{iso.year}-W{iso.week:02d}", (monday, monday + timedelta(days=6))
 
 
 def _quarter_interval(year: int, part: str) -> tuple[date, date]:
+    """Return the first and last day of a quarter (``Q1``) or half (``H2``) of ``year``."""
     n = int(part[1])
     months = 3 if part[0] == "Q" else 6
     first = (n - 1) * months + 1
@@ -72,10 +78,12 @@ def _quarter_interval(year: int, part: str) -> tuple[date, date]:
 
 
 def _decade_interval(decade: int) -> tuple[date, date]:
+    """Return the first and last day of a decade (``199`` is the 1990s)."""
     return date(max(decade * 10, 1), 1, 1), date(decade * 10 + 9, 12, 31)
 
 
 def _century_interval(century: int) -> tuple[date, date]:
+    """Return the first and last day of a century (``19`` is the 1900s)."""
     return date(max(century * 100, 1), 1, 1), date(century * 100 + 99, 12, 31)
 
 
@@ -152,6 +160,7 @@ def _placeholder(cal: Cal) -> str:
 
 
 def _distance(interval: tuple[date, date], day: date) -> int:
+    """Return how many days ``day`` lies outside ``interval`` (0 inside it)."""
     lo, hi = interval
     if lo <= day <= hi:
         return 0
@@ -159,6 +168,7 @@ def _distance(interval: tuple[date, date], day: date) -> int:
 
 
 def _tense_words(ctx: Context) -> str:
+    """Return the tense behind a choice, for the explanation."""
     if ctx.tense is None:
         return ""
     return f" ({ctx.tense} tense: {ctx.tense_word!r})" if ctx.tense_word else f" ({ctx.tense})"
@@ -224,6 +234,7 @@ def _infer_year(cal: Cal, ctx: Context, text: str) -> tuple[int, str] | None:
     lean = _DEADLINE_LEAN if ctx.tense == "past" else 1.0
 
     def cost(option: tuple[int, tuple[date, date]]) -> tuple[float, int]:
+        """Rank an option: inside the reference first, then by its (leaned) distance."""
         lo, hi = option[1]
         if lo <= ref <= hi:
             return 0.0, 0
@@ -243,6 +254,7 @@ def _infer_year(cal: Cal, ctx: Context, text: str) -> tuple[int, str] | None:
 def _apply_mod(
     interval: tuple[date, date] | None, mod: str | None, is_time: bool
 ) -> tuple[date, date] | None:
+    """Return ``interval`` narrowed by a modifier (START, MID, END), or None."""
     if interval is None:
         return None
     if mod in ("START", "MID", "END"):
@@ -269,6 +281,7 @@ def _with_time(value: str, clock: Clock | None, pod: str | None) -> tuple[str, T
 
 
 def _time_words(clock: Clock | None, pod: str | None) -> str:
+    """Return " at 16:59 EST" or " in the morning", for the explanation."""
     if clock is not None:
         zone = f" {clock.zone}" if clock.zone else ""
         return f" at {clock.value()[1:]}{zone}"
@@ -318,6 +331,7 @@ def resolve(expr: Expr, text: str, ctx: Context) -> Resolved:
 
 
 def _resolve_cal(expr: CalExpr, text: str, ctx: Context) -> Resolved:
+    """Resolve a calendar date, taking a missing year from the context."""
     cal = expr.cal
     mod = expr.mod
     if cal.century is not None:
@@ -406,6 +420,7 @@ def _year_from_weekday(cal: Cal, ref: date | None) -> tuple[int, str] | None:
 
 
 def _partial_words(cal: Cal) -> str:
+    """Return how a yearless date reads ("February 3", "summer")."""
     if cal.holiday_name:
         return cal.holiday_name
     if cal.season:
@@ -420,6 +435,7 @@ def _partial_words(cal: Cal) -> str:
 
 
 def _describe(value: str, unit: str) -> str:
+    """Return what a value of granularity ``unit`` names ("the month 2026-02")."""
     words = {
         "D": "the day",
         "M": "the month",
@@ -431,10 +447,12 @@ def _describe(value: str, unit: str) -> str:
 
 
 def _no_reference(text: str) -> str:
+    """Return the explanation for a relative expression without a publication date."""
     return f"'{text}' is relative and no publication date is given"
 
 
 def _resolve_deictic(expr: DeicticExpr, text: str, ctx: Context) -> Resolved:
+    """Resolve a unit counted from the publication date ("last week", "this summer")."""
     ref = ctx.reference
     mod = expr.mod
     if expr.explicit is not None:
@@ -520,6 +538,7 @@ def _season_from(ref: date, season: str, offset: int) -> tuple[str, tuple[date, 
 
 
 def _deictic_words(expr: DeicticExpr, ref: date) -> str:
+    """Return how a deictic unit relates to the reference, for the explanation."""
     unit = _UNIT_NAMES.get(expr.unit, "season")
     if expr.unit == "SE" and expr.season:
         unit = _SEASON_NAMES[expr.season]
@@ -567,6 +586,7 @@ def _resolve_appositive(expr: DeicticExpr, text: str, ctx: Context) -> Resolved:
 
 
 def _resolve_weekday(expr: WeekdayExpr, text: str, ctx: Context) -> Resolved:
+    """Resolve a weekday: the last, next or nearest one, from the words and the tense."""
     ref = ctx.reference
     name = _DAY_NAMES[expr.weekday]
     if ref is None:
@@ -621,6 +641,7 @@ _FROM_REFERENCE = frozenset(("Y", "DE", "CE"))
 
 
 def _resolve_shift(expr: ShiftExpr, text: str, ctx: Context) -> Resolved:
+    """Resolve an amount before or after a point ("two days ago", "a year earlier")."""
     mod = _SHIFT_MODS.get((expr.mod or "", expr.sign), expr.mod)
     vague = "PAST_REF" if expr.sign < 0 else "FUTURE_REF"
     prev = ctx.previous
@@ -722,6 +743,7 @@ def _shift(anchor: date, amount: float, unit: str) -> tuple[date, str]:
 
 
 def _resolve_duration(expr: DurationExpr, text: str) -> Resolved:
+    """Resolve a length of time to its TIMEX3 duration value."""
     value = duration_value(expr.amount, expr.unit)
     unit = _UNIT_NAMES.get(expr.unit, expr.unit)
     if expr.amount is None:
@@ -735,6 +757,7 @@ def _resolve_duration(expr: DurationExpr, text: str) -> Resolved:
 
 
 def _resolve_clock(expr: ClockExpr, text: str, ctx: Context) -> Resolved:
+    """Resolve a bare time of day on the day named before it in the sentence."""
     if ctx.sentence_day is not None:
         day = ctx.sentence_day
         value, kind = _with_time(day.isoformat(), expr.clock, expr.pod)
@@ -753,6 +776,7 @@ def _resolve_clock(expr: ClockExpr, text: str, ctx: Context) -> Resolved:
 
 
 def _resolve_range(expr: RangeExpr, text: str, ctx: Context) -> Resolved:
+    """Resolve both ends of a range; a partial end takes its year from the other."""
     first_expr, last_expr = expr.first, expr.last
     # A partial end takes its year from the other end ("from May to June 2010").
     if isinstance(first_expr, CalExpr) and isinstance(last_expr, CalExpr):

@@ -21,6 +21,7 @@ class ClockRules(GrammarBase):
     """Clock rules."""
 
     def r_noon(self, i: int) -> _Match | None:
+        """Noon and midnight: "at noon", "midnight Friday"."""
         w = self.low(i)
         nxt = self.tok(i + 1)
         if nxt is not None and nxt.kind == "w" and not nxt.is_cap and not self.ends_phrase(i + 1):
@@ -29,6 +30,7 @@ class ClockRules(GrammarBase):
         return self._clock_with_day(i, i + 1, clock)
 
     def r_clock(self, i: int) -> _Match | None:
+        """Clock times: "4:30 p.m.", "10 a.m. EST Tuesday", "0735 GMT"."""
         prev = self.low(i - 1)
         loose = prev in self.lex.clock_prepositions or self.toks[i].brk
         got = self.clock_at(i, loose=loose)

@@ -23,6 +23,7 @@ class DateRules(GrammarBase):
     """Date rules."""
 
     def r_numeric_date(self, i: int) -> _Match | None:
+        """Numeric dates: "2026-02-03", "2/3/2026", "03.02.2026"."""
         got = self._numeric(i)
         if got is None:
             return None
@@ -30,6 +31,7 @@ class DateRules(GrammarBase):
         return i, j, CalExpr(cal, clock)
 
     def r_day_month(self, i: int) -> _Match | None:
+        """A day before its month: "3 February 2026", "the 3rd of February"."""
         got = self._day_month(i)
         if got is None:
             return None
@@ -38,6 +40,7 @@ class DateRules(GrammarBase):
         return i, j, CalExpr(cal, clock)
 
     def r_month(self, i: int) -> _Match | None:
+        """A month name: "February 3", "Feb. 3 and 4", "February 2026", "in May"."""
         t = self.toks[i]
         got = self.month_at(i)
         if got is None:
@@ -104,6 +107,7 @@ class DateRules(GrammarBase):
         return j, RangeExpr(a, b)
 
     def r_weekday(self, i: int) -> _Match | None:
+        """Weekdays: "Monday", "last Tuesday", "Friday night", "Mondays"."""
         t = self.toks[i]
         w = t.low
         if not t.is_cap:

@@ -23,6 +23,7 @@ class DurationRules(GrammarBase):
     """Duration rules."""
 
     def r_duration(self, i: int) -> _Match | None:
+        """Durations: "two days", "a 90-day review", "more than three years"."""
         lk = self.lk
         t = self.toks[i]
         if t.low in lk.long_units:

@@ -29,6 +29,7 @@ class RelativeRules(GrammarBase):
     """Relative rules."""
 
     def r_deictic(self, i: int) -> _Match | None:
+        """Days counted from the publication date: "today", "yesterday", "tomorrow morning"."""
         t = self.toks[i]
         offset = self.lk.deictic[t.low]
         if t.low == "today" and t.is_cap and self.low(i + 1) in self.lex.deictic_blockers:
@@ -73,6 +74,7 @@ class RelativeRules(GrammarBase):
         return i, j, DeicticExpr("D", offset, t.text, pod=pod, clock=clock)
 
     def r_relative(self, i: int) -> _Match | None:
+        """Units relative to the reference: "last week", "this year", "two days ago"."""
         lk = self.lk
         k = i
         has_the = False
@@ -243,6 +245,7 @@ class RelativeRules(GrammarBase):
         return None
 
     def r_ref(self, i: int) -> _Match | None:
+        """Vague references: "now", "recently", "in the future"."""
         for words, value in self.lk.refs.get(self.low(i), []):
             if all(self.low(i + n) == word for n, word in enumerate(words)):
                 j = i + len(words)

@@ -21,6 +21,7 @@ class YearRules(GrammarBase):
     """Year rules."""
 
     def r_year(self, i: int) -> _Match | None:
+        """A year: "in 1998", "the 2007 ceremony", "2010-2012"."""
         t = self.toks[i]
         if t.kind != "n" or t.ndigits != 4 or t.suffix:
             return None
@@ -33,6 +34,7 @@ class YearRules(GrammarBase):
         return i, i + 1, CalExpr(Cal(year=t.num))
 
     def _year_range(self, i: int) -> _Match | None:
+        """A range of years written with a dash or slash: "2010-2012", "2008-09"."""
         t = self.toks[i]
         if not 1000 <= t.num <= 2999:
             return None
@@ -67,6 +69,7 @@ class YearRules(GrammarBase):
         return i, i + 3, RangeExpr(CalExpr(Cal(year=t.num)), CalExpr(Cal(year=last)))
 
     def r_decade(self, i: int) -> _Match | None:
+        """Decades: "the 1990s", "the '90s", "the mid-1980s"."""
         t = self.toks[i]
         if t.kind == "n":
             if t.ndigits == 4 and t.num % 10 == 0 and 1000 <= t.num <= 2990:
@@ -127,6 +130,7 @@ class YearRules(GrammarBase):
         return None
 
     def r_century(self, i: int) -> _Match | None:
+        """Centuries: "the 19th century", "the twentieth century"."""
         t = self.toks[i]
         k = i + 1 if t.low == "the" else i
         o = self.tok(k)
@@ -243,6 +247,7 @@ class YearRules(GrammarBase):
         return i, j + 1, DeicticExpr("Q", -1 - 4 * years_back, words)
 
     def r_season(self, i: int) -> _Match | None:
+        """Seasons: "summer", "the spring of 2010", "winter 2009"."""
         t = self.toks[i]
         season = self.lk.seasons[t.low]
         j = i + 1
@@ -273,6 +278,7 @@ class YearRules(GrammarBase):
         return start, j, CalExpr(Cal(season=season))
 
     def r_holiday(self, i: int) -> _Match | None:
+        """Holidays: "Christmas", "Thanksgiving Day", "Easter 2010"."""
         t = self.toks[i]
         if not t.is_cap:
             return None

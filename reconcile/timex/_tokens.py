@@ -81,6 +81,7 @@ class Tok:
     )
 
     def __init__(self, start: int, end: int, text: str, kind: str, suffix: str) -> None:
+        """Make a token of ``text[start:end]`` of kind ``n``, ``w`` or ``p``."""
         self.start = start
         self.end = end
         self.text = text
@@ -96,9 +97,11 @@ class Tok:
 
     @property
     def is_cap(self) -> bool:
+        """Whether the token starts with a capital letter."""
         return self.text[:1].isupper()
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        """Return the token's text, for debugging."""
         return f"Tok({self.text!r}{self.suffix})"
 
 
@@ -174,6 +177,7 @@ class _Lookups:
 
 
 def _phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """Return the lower-cased tokens of a lexicon phrase."""
     return tuple(m.group(0).lower() for m in _TOKEN.finditer(phrase))
 
 
@@ -189,6 +193,7 @@ def _by_last(pairs: list[tuple[str, str]]) -> dict[str, list[tuple[tuple[str, ..
 
 
 def _by_first(pairs: list[tuple[str, _V]]) -> dict[str, list[tuple[tuple[str, ...], _V]]]:
+    """Index phrases by their first token, longest first (for matching forwards)."""
     out: dict[str, list[tuple[tuple[str, ...], _V]]] = {}
     for phrase, value in pairs:
         words = _phrase_tokens(phrase)
@@ -252,10 +257,12 @@ _PERIOD_WORDS = {
 
 
 def _plural(n: float, word: str) -> str:
+    """Return "week" for one, "2 weeks" for more."""
     return word if n == 1 else f"{n:g} {word}s"
 
 
 def _ordinal_words(n: int) -> str:
+    """Return "3rd time" for 3."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix} time"
 
@@ -273,6 +280,7 @@ def _needs_tense(expr: Expr) -> bool:
 
 
 def _granularity(cal: Cal) -> str | None:
+    """Return the unit a calendar expression is precise to (D, M, Y, DE, CE), if any."""
     if cal.century is not None:
         return "CE"
     if cal.decade is not None:

@@ -16,6 +16,7 @@ __all__ = ["ENGLISH_TIMES", "TimexLexicon"]
 
 
 def _words(text: str) -> frozenset[str]:
+    """Return the words of a space-separated list."""
     return frozenset(text.split())
 
 
@@ -29,6 +30,7 @@ def _table(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def _numbers(text: str) -> tuple[tuple[str, int], ...]:
+    """Return ``key=number`` pairs of a space-separated table."""
     return tuple((key, int(value)) for key, value in _table(text))
 
 
