@@ -48,11 +48,12 @@ from datetime import date, datetime
 
 from attrs import field, frozen, validators
 
-from reconcile._timex_expr import Context, DeicticExpr, Resolved, resolve
-from reconcile._timex_lexicon import ENGLISH_TIMES, TimexLexicon
-from reconcile._timex_parse import find_expressions
 from reconcile._types import Span, TimeMention
 from reconcile.errors import UsageError
+from reconcile.timex._grammar import find_expressions
+from reconcile.timex._resolve import resolve
+from reconcile.timex._values import Context, DeicticExpr, Resolved
+from reconcile.timex.lexicon import ENGLISH_TIMES, TimexLexicon
 
 __all__ = [
     "ENGLISH_TIMES",
@@ -110,6 +111,7 @@ class PublicationAnchor:
 
 
 def _bounds(text: str, start: int, end: int | None) -> tuple[int, int]:
+    """Return ``(start, end)`` checked as offsets into ``text``; None is the end."""
     stop = len(text) if end is None else end
     if not 0 <= start <= stop <= len(text):
         msg = (
@@ -177,6 +179,7 @@ def find_times(
             previous=previous,
             sentence_day=sentence_days.get(first.sent),
             year_hint=year_hint if reference is None else None,
+            deadline=item.i > 0 and toks[item.i - 1].low in lexicon.deadline_words,
         )
         got = resolve(item.expr, words, ctx)
         mentions.append(

@@ -16,6 +16,7 @@ __all__ = ["ENGLISH_TIMES", "TimexLexicon"]
 
 
 def _words(text: str) -> frozenset[str]:
+    """Return the words of a space-separated list."""
     return frozenset(text.split())
 
 
@@ -29,6 +30,7 @@ def _table(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def _numbers(text: str) -> tuple[tuple[str, int], ...]:
+    """Return ``key=number`` pairs of a space-separated table."""
     return tuple((key, int(value)) for key, value in _table(text))
 
 
@@ -87,6 +89,10 @@ class TimexLexicon:
     time_zones: frozenset[str]
     # Prepositions that make a bare four-digit number a year ("in 1998").
     year_prepositions: frozenset[str]
+    # Words before a date that make it a time limit ("by Jan. 14", "payable Jan. 2").
+    deadline_words: frozenset[str]
+    # Words between "the" and "quarter" that name the quarter just reported ("the latest quarter").
+    latest_words: frozenset[str]
     # Words before a bare number that make it a count, not a year ("about 2000").
     count_words: frozenset[str]
     # Plural nouns that years may modify ("the 2014 Olympics"); other lowercase
@@ -207,8 +213,6 @@ ENGLISH_TIMES = TimexLexicon(
     past_refs=(
         "recently",
         "lately",
-        "previously",
-        "formerly",
         "in the past",
         "in recent years",
         "in recent months",
@@ -224,9 +228,10 @@ ENGLISH_TIMES = TimexLexicon(
         "some time ago",
     ),
     future_refs=(
-        "soon",
         "in the future",
         "in the near future",
+        "the future",
+        "the near future",
         "in the coming days",
         "in the coming weeks",
         "in the coming months",
@@ -269,6 +274,8 @@ ENGLISH_TIMES = TimexLexicon(
         """in since by until till from during before after through throughout between to
         circa of and or year early late mid"""
     ),
+    deadline_words=_words("by until till through to effective payable record due expire"),
+    latest_words=_words("latest recent most just ended completed"),
     count_words=_words(
         """about around approximately roughly some nearly almost over under than least most
         only just total additional another extra more fewer $ £ € # no number"""

@@ -1,0 +1,228 @@
+"""The grammar: every rule family over one list of tokens, and the driver that runs them."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from attrs import evolve
+
+from reconcile.timex._rules_clock import ClockRules
+from reconcile.timex._rules_dates import DateRules
+from reconcile.timex._rules_durations import DurationRules
+from reconcile.timex._rules_relative import RelativeRules
+from reconcile.timex._rules_years import YearRules
+from reconcile.timex._tokens import (
+    _APOSTROPHES,
+    _DASHES,
+    _HYPHENS,
+    Found,
+    Tok,
+    _consecutive,
+    _granularity,
+    _Match,
+    _needs_tense,
+    _Rule,
+    lookups,
+    tokenize,
+)
+from reconcile.timex._values import (
+    CalExpr,
+    ClockExpr,
+    DeicticExpr,
+    DurationExpr,
+    Expr,
+    RangeExpr,
+    ShiftExpr,
+    WeekdayExpr,
+)
+from reconcile.timex.lexicon import TimexLexicon
+
+
+class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
+    """Grammar."""
+
+    def run(self) -> list[Found]:
+        """Return every expression of the tokens, left to right, longest match first."""
+        found: list[Found] = []
+        i = 0
+        while i < self.n:
+            best: _Match | None = None
+            for rule in self._rules(self.toks[i]):
+                got = rule(i)
+                if got is not None and got[1] > got[0] and (best is None or got[1] > best[1]):
+                    best = got
+            if best is None:
+                i += 1
+                continue
+            start, end, expr = best
+            floor = found[-1].j if found else 0
+            start, expr = self._absorb_mods(start, expr, floor)
+            item = Found(start, end, expr)
+            found.append(item)
+            self.prev = item
+            i = end
+        found = self._join_ranges(found)
+        return [self._with_tense(f) if _needs_tense(f.expr) else f for f in found]
+
+    def _rules(self, t: Tok) -> tuple[_Rule, ...]:
+        """Return the rules that can start at token ``t`` (cached by word or kind)."""
+        key = t.low if t.kind == "w" else f"\x00{t.kind}{t.text if t.kind == 'p' else ''}"
+        cached = self._rule_cache.get(key)
+        if cached is not None:
+            return cached
+        lk = self.lk
+        rules: list[_Rule] = []
+        if t.kind == "n":
+            rules = [
+                self.r_numeric_date,
+                self.r_clock,
+                self.r_day_month,
+                self.r_year,
+                self.r_decade,
+                self.r_duration,
+                self.r_occurrence,
+                self.r_century,
+            ]
+        elif t.kind == "p":
+            if t.text in _APOSTROPHES:
+                rules = [self.r_decade]
+        else:
+            w = t.low
+            if w in lk.months:
+                rules.append(self.r_month)
+            if w in lk.weekdays or (w.endswith("s") and w[:-1] in lk.weekdays):
+                rules.append(self.r_weekday)
+            if w in lk.deictic:
+                rules.append(self.r_deictic)
+            if w in lk.relative or w == "the":
+                rules.append(self.r_relative)
+            if w in ("the", "a", "an", "for", "in", "at") or w in lk.ordinals:
+                rules += [self.r_the, self.r_occurrence, self.r_century, self.r_quarter]
+            if w in ("earlier", "later", "early", "late"):
+                rules.append(self.r_in_the_unit)
+            if (
+                w in lk.cardinals
+                or w in lk.lex.vague_counts
+                or w in ("a", "an", "half")
+                or w in lk.long_units
+            ):
+                rules.append(self.r_duration)
+            if w in lk.cardinals or w in ("twice", "thrice", "once"):
+                rules.append(self.r_occurrence)
+            if w in ("every", "each", "per") or w in lk.sets or w in ("twice", "thrice", "once"):
+                rules.append(self.r_set)
+            if w in lk.refs:
+                rules.append(self.r_ref)
+            if w in lk.holidays:
+                rules.append(self.r_holiday)
+            if w in lk.seasons:
+                rules.append(self.r_season)
+            if w in ("noon", "midday", "midnight"):
+                rules.append(self.r_noon)
+            if w == "q":
+                rules.append(self.r_quarter)
+        out = tuple(dict.fromkeys(rules))
+        self._rule_cache[key] = out
+        return out
+
+    def _absorb_mods(self, start: int, expr: Expr, floor: int) -> tuple[int, Expr]:
+        """Take in the modifier right before an expression ("early", "more than")."""
+        if isinstance(expr, (DurationExpr, ShiftExpr)):
+            table = self.lk.duration_mods
+        elif isinstance(expr, (CalExpr, DeicticExpr, WeekdayExpr, ClockExpr)):
+            table = self.lk.point_mods
+        else:
+            return start, expr
+        k = start - 1
+        if self.is_p(k, _HYPHENS) and self.low(k - 1) == "mid":
+            k -= 1
+        last = self.low(k)
+        for words, mod in table.get(last, []):
+            first = k - len(words) + 1
+            if first < floor or first < 0:
+                continue
+            if not all(self.low(first + n) == word for n, word in enumerate(words)):
+                continue
+            if mod == "MORE_THAN" and words == ("over",) and self.low(start) == "the":
+                continue
+            if (
+                mod in ("START", "MID", "END")
+                and self.low(first - 1) == "the"
+                and first - 1 >= floor
+                and words[0] != "the"
+            ):
+                first -= 1
+            new = self._set_mod(expr, mod, words)
+            if new is None:
+                continue
+            return first, new
+        return start, expr
+
+    def _set_mod(self, expr: Expr, mod: str, words: tuple[str, ...]) -> Expr | None:
+        """Return ``expr`` with the modifier ``mod`` (read from ``words``), or None."""
+        if isinstance(expr, DeicticExpr):
+            relative: Literal["before", "after"] | None = None
+            if words == ("earlier",) and expr.offset == 0:
+                relative = "before"
+            elif words == ("later",) and expr.offset == 0:
+                relative = "after"
+            return evolve(expr, mod=mod, relative=relative)
+        if isinstance(expr, (CalExpr, WeekdayExpr, ClockExpr, DurationExpr, ShiftExpr)):
+            if isinstance(expr, (CalExpr, WeekdayExpr)) and words in (("earlier",), ("later",)):
+                return None
+            return evolve(expr, mod=mod)
+        return None
+
+    def _join_ranges(self, found: list[Found]) -> list[Found]:
+        """Join neighbours into ranges: "from 2010 to 2012", "between May and June"."""
+        out: list[Found] = []
+        for item in found:
+            if out and self._joinable(out[-1], item):
+                first = out.pop()
+                expr = RangeExpr(first.expr, item.expr)
+                out.append(Found(first.i, item.j, expr))
+            else:
+                out.append(item)
+        return out
+
+    def _joinable(self, a: Found, b: Found) -> bool:
+        """Whether ``a`` and ``b`` are the two ends of one range ("2010 to 2012")."""
+        between = self.toks[a.j : b.i]
+        if len(between) != 1:
+            return False
+        conn = between[0]
+        word = conn.low
+        if not (word in self.lex.range_connectors or (conn.kind == "p" and conn.text in _DASHES)):
+            return False
+        ea, eb = a.expr, b.expr
+        kinds = (CalExpr, WeekdayExpr, DeicticExpr)
+        if not (isinstance(ea, kinds) and isinstance(eb, kinds)):
+            return isinstance(ea, ClockExpr) and isinstance(eb, ClockExpr) and word != "and"
+        opener = self.low(a.i - 1)
+        if isinstance(ea, CalExpr) and isinstance(eb, CalExpr):
+            ga, gb = _granularity(ea.cal), _granularity(eb.cal)
+            if ga is None or gb is None:
+                return False
+            if word == "and":
+                return opener == "between" or (ga == gb and _consecutive(ea.cal, eb.cal))
+            return opener in ("from", "between") or ga == gb
+        if word == "and":
+            return opener == "between"
+        if opener in ("from", "between"):
+            return True
+        return isinstance(ea, WeekdayExpr) and isinstance(eb, WeekdayExpr)
+
+    def _with_tense(self, f: Found) -> Found:
+        """Return ``f`` with the tense of the clause around it."""
+        tense, word = self.tense(f.i, f.j)
+        return evolve(f, tense=tense, tense_word=word)
+
+
+def find_expressions(
+    text: str, start: int, end: int, lex: TimexLexicon
+) -> tuple[list[Tok], list[Found]]:
+    """Return the tokens of ``text[start:end]`` and the time expressions found in them."""
+    lk = lookups(lex)
+    toks = tokenize(text, start, end, lex.abbreviations)
+    grammar = Grammar(toks, lk)
+    return toks, grammar.run()

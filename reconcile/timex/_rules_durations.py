@@ -1,0 +1,267 @@
+"""Rules for durations, sets and counts of occurrences."""
+
+from __future__ import annotations
+
+from reconcile.timex._pieces import GrammarBase
+from reconcile.timex._tokens import (
+    _FUNCTION_WORDS,
+    _HYPHENS,
+    _PERIOD_WORDS,
+    _Match,
+    _ordinal_words,
+    _plural,
+)
+from reconcile.timex._values import (
+    DurationExpr,
+    SetExpr,
+    ShiftExpr,
+    duration_value,
+)
+
+
+class DurationRules(GrammarBase):
+    """Duration rules."""
+
+    def r_duration(self, i: int) -> _Match | None:
+        """Durations: "two days", "a 90-day review", "more than three years"."""
+        lk = self.lk
+        t = self.toks[i]
+        if t.low in lk.long_units:
+            return i, i + 1, DurationExpr(1, lk.long_units[t.low])
+        cnt = self.count_at(i)
+        if cnt is None:
+            return None
+        amount, k, kind = cnt
+        hyphen = False
+        if self.is_p(k, _HYPHENS):
+            hyphen = True
+            k += 1
+        while self.low(k) in self.lex.count_adjectives and not hyphen:
+            k += 1
+        unit_tok = self.tok(k)
+        if unit_tok is None or unit_tok.kind != "w":
+            return None
+        uw = unit_tok.low
+        unit = lk.units.get(uw)
+        upper = None
+        if unit is None:
+            # "two to three years", "two or three days"
+            if self.low(k) in ("to", "or") or self.is_p(k, _HYPHENS):
+                cnt2 = self.count_at(k + 1)
+                if (
+                    cnt2 is not None
+                    and cnt2[0] is not None
+                    and amount is not None
+                    and cnt2[0] > amount
+                ):
+                    unit = lk.units.get(self.low(cnt2[1]))
+                    if unit is not None:
+                        upper = cnt2[0]
+                        k = cnt2[1]
+                        uw = self.low(k)
+            if unit is None:
+                if self.low(k) in lk.long_units and kind in ("article", "digits", "word"):
+                    return i, k + 1, DurationExpr(amount, lk.long_units[self.low(k)])
+                return None
+        if uw in ("min", "mins", "sec", "secs", "hr", "hrs", "yr", "yrs") and (
+            kind != "digits" or not unit_tok.text.islower()
+        ):
+            return None  # "203 HR" is home runs
+        if unit == "S" and (kind == "article" or (amount is None and kind != "vague")):
+            return None
+        if kind == "article" and uw.endswith("s") and unit != "CE":
+            return None
+        if kind == "vague" and amount is None and not uw.endswith("s") and uw != "century":
+            return None
+        end = k + 1
+        # "-long": "a week-long manhunt"
+        if self.is_p(end, _HYPHENS) and self.low(end + 1) == "long":
+            end += 2
+        # Ages are not durations: "the 32-year-old", "85 years old", "40-year - old".
+        if self.low(end) == "old" or (
+            self.is_p(end, _HYPHENS) and self.low(end + 1) in ("old", "olds")
+        ):
+            return None
+        if self.low(end) == "of" and self.low(end + 1) == "age":
+            return None
+        if self.low(i - 1) == "aged":
+            return None
+        words = " ".join(x.text for x in self.toks[i:end])
+        after = self.low(end)
+        if after == "ago":
+            return i, end + 1, ShiftExpr(amount, unit, -1, False, words + " ago")
+        if after in self.lex.later_words:
+            return i, end + 1, ShiftExpr(amount, unit, 1, after != "hence", words + " " + after)
+        if after == "earlier" and self.ends_phrase(end + 1):
+            return i, end + 1, ShiftExpr(amount, unit, -1, True, words + " earlier")
+        if after == "from" and self.low(end + 1) == "now":
+            return i, end + 2, ShiftExpr(amount, unit, 1, False, words + " from now")
+        # "$5 million a year": a rate, not a duration.
+        if kind == "article" and not hyphen:
+            prev = self.tok(i - 1)
+            if prev is not None and (
+                prev.kind == "n" or prev.low in self.lex.rate_words or prev.text == "%"
+            ):
+                return i, end, SetExpr(duration_value(1, unit), f"is a rate: per {uw}")
+        # "in three weeks" with a future verb: a date.
+        if (
+            self.low(i - 1) == "in"
+            and not hyphen
+            and amount is not None
+            and unit not in ("S", "MIN")
+            and not self._ranked_before(i - 1)
+        ):
+            tense, _word = self.tense(i - 1, end)
+            if tense == "future":
+                return i - 1, end, ShiftExpr(amount, unit, 1, False, "in " + words)
+        return i, end, DurationExpr(amount, unit, upper=upper)
+
+    def r_set(self, i: int) -> _Match | None:
+        """Sets: "daily", "every week", "each Monday", "per hour", "twice a year"."""
+        lk = self.lk
+        w = self.low(i)
+        if w in lk.sets:
+            if self.toks[i].is_cap and not self.toks[i].brk and w in self.lex.periodical_names:
+                return None  # "Us Weekly", "the Daily Mail": a name
+            if self._modifies_noun(i + 1):
+                return None  # "a quarterly dividend", "the annual meeting": an adjective
+            return (
+                i,
+                i + 1,
+                SetExpr(lk.sets[w], f"recurs {_PERIOD_WORDS.get(lk.sets[w], 'regularly')}"),
+            )
+        if w in ("every", "each"):
+            k = i + 1
+            n = 1.0
+            if self.low(k) == "other":
+                n, k = 2, k + 1
+            else:
+                cnt = self.count_at(k)
+                if cnt is not None and cnt[0] is not None and cnt[2] in ("digits", "word"):
+                    n, k = cnt[0], cnt[1]
+            word = self.low(k)
+            unit = lk.units.get(word)
+            if unit is not None and unit != "WE":
+                return (
+                    i,
+                    k + 1,
+                    SetExpr(duration_value(n, unit), f"recurs every {_plural(n, word)}"),
+                )
+            wd = lk.weekdays.get(word)
+            if wd is not None and word not in self.lex.short_weekdays:
+                return i, k + 1, SetExpr(f"XXXX-WXX-{wd + 1}", f"recurs every {word.capitalize()}")
+            month = lk.months.get(word)
+            if month is not None and word in lk.full_months:
+                return i, k + 1, SetExpr(f"XXXX-{month:02d}", f"recurs every {word.capitalize()}")
+            pod = lk.pods.get(word)
+            if pod is not None and not word.endswith("s"):
+                return i, k + 1, SetExpr(f"T{pod}", f"recurs every {word}")
+            season = lk.seasons.get(word)
+            if season is not None:
+                return i, k + 1, SetExpr(f"XXXX-{season}", f"recurs every {word}")
+            if word == "weekend":
+                return i, k + 1, SetExpr("XXXX-WXX-WE", "recurs every weekend")
+            return None
+        if w == "per":
+            unit = lk.units.get(self.low(i + 1))
+            if unit is not None and not self.low(i + 1).endswith("s"):
+                return (
+                    i,
+                    i + 2,
+                    SetExpr(duration_value(1, unit), f"is a rate: per {self.low(i + 1)}"),
+                )
+            return None
+        # "twice a year", "once a week", "three times a month"
+        freq = {"once": 1, "twice": 2, "thrice": 3}.get(w)
+        k = i + 1
+        if freq is not None and self.low(k) in ("a", "an", "per", "every", "each"):
+            unit = lk.units.get(self.low(k + 1))
+            if unit is not None and not self.low(k + 1).endswith("s"):
+                return (
+                    i,
+                    k + 2,
+                    SetExpr(
+                        duration_value(1, unit),
+                        f"happens {w} a {self.low(k + 1)} ({freq} times)",
+                    ),
+                )
+        return None
+
+    def _modifies_noun(self, k: int) -> bool:
+        """Whether token ``k`` is a content word that the adjective before it modifies."""
+        t = self.tok(k)
+        return (
+            t is not None
+            and t.kind == "w"
+            and not t.brk
+            and not t.is_cap
+            and t.low not in _FUNCTION_WORDS
+            and not t.low.endswith("ly")
+        )
+
+    def r_occurrence(self, i: int) -> _Match | None:
+        """Counts of occurrences: "twice", "five times", "for the second time", "four-time".
+
+        Written ``R<n>`` (ISO 8601 repetitions) with type SET: they are not calendar
+        times, but they say how often something happened.
+        """
+        lk = self.lk
+        t = self.toks[i]
+        w = t.low
+        if w in ("twice", "thrice"):
+            nxt = self.low(i + 1)
+            if nxt in ("a", "an", "per", "every", "each") and lk.units.get(self.low(i + 2)):
+                return None
+            if nxt in ("as", "the") or nxt in self.lex.multiplier_followers:
+                return None
+            count = 2 if w == "twice" else 3
+            return i, i + 1, SetExpr(f"R{count}", f"counts {count} occurrences")
+        # "the second time", "a third time", "for the first time"
+        k = i
+        if w in ("the", "a"):
+            k = i + 1
+        if w == "for" and self.low(i + 1) in ("the", "a"):
+            k = i + 2
+        o = self.tok(k)
+        if o is None:
+            return None
+        n: int | None = None
+        if o.kind == "w" and o.low in lk.ordinals:
+            n = lk.ordinals[o.low]
+        elif o.kind == "n" and o.suffix in ("st", "nd", "rd", "th"):
+            n = o.num
+        if n is not None:
+            j = k + 1
+            if self.is_p(j, _HYPHENS):
+                j += 1
+            if self.low(j) == "time" and n <= 50:
+                start = i if w in ("the", "a") else k
+                if w == "for":
+                    start = i + 1
+                return (
+                    start,
+                    j + 1,
+                    SetExpr(f"R{n}", f"counts occurrences: the {_ordinal_words(n)}"),
+                )
+            return None
+        # "five times", "4 times", "four-time", "two - time"
+        cnt = self.count_at(i) if (t.kind == "n" or w in lk.cardinals) else None
+        if cnt is None or cnt[2] not in ("digits", "word"):
+            return None
+        amount, j, _ = cnt
+        if amount is None or amount != int(amount):
+            return None
+        count = int(amount)
+        if self.is_p(j, _HYPHENS) and self.low(j + 1) == "time":
+            return i, j + 2, SetExpr(f"R{count}", f"counts {count} occurrences")
+        if self.low(j) != "times" or count < 2:
+            return None
+        nxt = self.low(j + 1)
+        unit = lk.units.get(self.low(j + 2))
+        if nxt in ("a", "an", "per", "every", "each") and unit is not None:
+            # "three times a week": a set with a frequency.
+            what = f"happens {count} times a {self.low(j + 2)}"
+            return i, j + 3, SetExpr(duration_value(1, unit), what)
+        if nxt in self.lex.multiplier_followers:
+            return None  # "three times as many": a multiplier
+        return i, j + 1, SetExpr(f"R{count}", f"counts {count} occurrences")

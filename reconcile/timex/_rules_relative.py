@@ -1,0 +1,258 @@
+"""Rules for relative expressions: today, last week, two days ago, the next day, the past."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from attrs import evolve
+
+from reconcile.timex._pieces import GrammarBase
+from reconcile.timex._tokens import (
+    _HYPHENS,
+    _SPORT_SEASONS,
+    _Match,
+)
+from reconcile.timex._values import (
+    Cal,
+    CalExpr,
+    ClockExpr,
+    DeicticExpr,
+    DurationExpr,
+    RefExpr,
+    ShiftExpr,
+    WeekdayExpr,
+    ref_value,
+)
+
+
+class RelativeRules(GrammarBase):
+    """Relative rules."""
+
+    def r_deictic(self, i: int) -> _Match | None:
+        """Days counted from the publication date: "today", "yesterday", "tomorrow morning"."""
+        t = self.toks[i]
+        offset = self.lk.deictic[t.low]
+        if t.low == "today" and t.is_cap and self.low(i + 1) in self.lex.deictic_blockers:
+            return None
+        if t.low == "today" and self.low(i - 1) == "the" and t.is_cap:
+            return None
+        pod = "NI" if t.low in ("tonight", "tonite") else None
+        j = i + 1
+        if pod is None:
+            got = self.pod_at(j)
+            if got is not None:
+                pod, j = got
+        # "tomorrow, February 3", "today (June 3)", "today is Monday, June 3".
+        k = j
+        paren = False
+        if self.is_p(k, ",(—–-"):
+            paren = self.is_p(k, "(")
+            k += 1
+        elif self.low(k) in ("is", "was") and t.low in ("today", "yesterday", "tomorrow"):
+            k += 1
+        wd = self.lk.weekdays.get(self.low(k))
+        if wd is not None and self.is_p(k + 1, ","):
+            k += 2
+        elif wd is not None and self.text_at(k)[:1].isupper():
+            k += 1
+        else:
+            wd = None
+        date = self._month_day(k) or self._day_month(k)
+        if date is not None and k > j:
+            cal, end, clock = date
+            if wd is not None:
+                cal = evolve(cal, weekday=wd)
+            if cal.month is not None and cal.day is not None:
+                if paren and self.is_p(end, ")"):
+                    end += 1
+                expr = DeicticExpr("D", offset, t.text, pod=pod, clock=clock, explicit=cal)
+                return i, end, expr
+        clock = None
+        got_clock = self.clock_tail(j) if self.low(j) == "at" else None
+        if got_clock is not None:
+            clock, j = got_clock
+        return i, j, DeicticExpr("D", offset, t.text, pod=pod, clock=clock)
+
+    def r_relative(self, i: int) -> _Match | None:
+        """Units relative to the reference: "last week", "this year", "two days ago"."""
+        lk = self.lk
+        k = i
+        has_the = False
+        if self.low(k) == "the":
+            has_the = True
+            k += 1
+        w = self.low(k)
+        if w == "this" and self.low(k + 1) == "past":
+            k += 1
+            offset = -1
+        elif has_the and w in lk.anaphoric and w not in lk.relative:
+            offset = lk.anaphoric[w]
+        elif w in lk.relative:
+            offset = lk.relative[w]
+        else:
+            return None
+        if has_the and w == "this":
+            return None
+        nxt = k + 1
+        # "the past three years", "the next two weeks": durations.
+        if has_the and w in ("past", "last", "next", "coming", "previous", "following"):
+            cnt = self.count_at(nxt)
+            if cnt is not None and cnt[2] != "article":
+                amount, u_at, _ = cnt
+                unit = lk.units.get(self.low(u_at))
+                if unit is not None:
+                    return i, u_at + 1, DurationExpr(amount, unit)
+        unit_word = self.low(nxt)
+        unit = lk.units.get(unit_word)
+        if unit is not None and unit not in ("S", "MIN", "H") and not unit_word.endswith("s"):
+            words = " ".join(t.text for t in self.toks[k : nxt + 1])
+            if has_the:
+                if w in ("past", "last"):
+                    return i, nxt + 1, DurationExpr(1, unit)
+                if w in lk.anaphoric or w == "next":
+                    sign = lk.anaphoric.get(w, 1)
+                    return i, nxt + 1, ShiftExpr(1, unit, sign, True, words)
+                if w == "coming":
+                    return i, nxt + 1, DeicticExpr(unit, 1, words)
+                return None
+            if unit == "D":
+                return None
+            return i, nxt + 1, DeicticExpr(unit, offset, words)
+        if unit_word in _SPORT_SEASONS and not has_the:
+            # A sports or fashion season has no fixed place in the calendar.
+            which = "current" if offset == 0 else w
+            note = f"the {which} {unit_word}, which has no fixed calendar extent"
+            return i, nxt + 1, RefExpr(ref_value(offset), note)
+        if unit_word == "quarter" and not has_the:
+            return i, nxt + 1, DeicticExpr("Q", offset, f"{w} quarter")
+        pod = lk.pods.get(unit_word)
+        if pod is not None and not unit_word.endswith("s") and unit_word != "overnight":
+            if has_the and w in lk.anaphoric:
+                return (
+                    i,
+                    nxt + 1,
+                    ShiftExpr(1, "D", lk.anaphoric[w], True, f"{w} {unit_word}", pod=pod),
+                )
+            if has_the:
+                return None
+            if w == "last" and pod == "NI":
+                return i, nxt + 1, DeicticExpr("D", -1, "last night", pod=pod)
+            if w == "this" and pod != "NI":
+                return i, nxt + 1, DeicticExpr("D", 0, f"this {unit_word}", pod=pod)
+            return None
+        if has_the:
+            return None
+        month = self.month_at(nxt)
+        if month is not None and self.toks[nxt].low in lk.full_months:
+            return i, month[1], CalExpr(Cal(month=month[0], which=offset))
+        wd = lk.weekdays.get(unit_word)
+        if wd is not None and unit_word not in self.lex.short_weekdays and self.toks[nxt].is_cap:
+            j = nxt + 1
+            pod_got = self.pod_at(j)
+            p = None
+            if pod_got is not None:
+                p, j = pod_got
+            return i, j, WeekdayExpr(wd, offset, None, p)
+        season = lk.seasons.get(unit_word)
+        if season is not None:
+            return i, nxt + 1, DeicticExpr("SE", offset, f"{w} {unit_word}", season=season)
+        return None
+
+    def r_in_the_unit(self, i: int) -> _Match | None:
+        """ "earlier in the week", "later in the year", "early in the month"."""
+        w = self.low(i)
+        if self.low(i + 1) != "in" or self.low(i + 2) != "the":
+            return None
+        unit = self.lk.units.get(self.low(i + 3))
+        if unit not in ("W", "M", "Y"):
+            return None
+        mod = "START" if w.startswith("earl") else "END"
+        relative: Literal["before", "after"] | None = None
+        if w == "earlier":
+            relative = "before"
+        elif w == "later":
+            relative = "after"
+        words = " ".join(t.text for t in self.toks[i : i + 4])
+        return i, i + 4, DeicticExpr(unit, 0, words, mod=mod, relative=relative)
+
+    def r_the(self, i: int) -> _Match | None:
+        """Rules that start with "the" or a preposition: "the 5th of May", "in the morning",
+        "the day before yesterday", "the year before", "for years"."""
+        w = self.low(i)
+        if w in ("in", "at"):
+            k = i + 1
+            if w == "in" and self.low(k) == "the":
+                k += 1
+            elif w == "in":
+                return None
+            pod = self.lk.pods.get(self.low(k))
+            if pod is not None and not self.low(k).endswith("s") and self.low(k) != "overnight":
+                if w == "at" and pod != "NI":
+                    return None
+                return i + 1, k + 1, ClockExpr(None, pod)
+            return None
+        if w == "for":
+            unit = self.lk.units.get(self.low(i + 1))
+            if unit is not None and self.low(i + 1).endswith("s") and unit not in ("S",):
+                return i + 1, i + 2, DurationExpr(None, unit)
+            return None
+        if w != "the":
+            return None
+        got = self._day_month(i)
+        if got is not None:
+            cal, j, clock = got
+            return i, j, CalExpr(cal, clock)
+        nxt = self.low(i + 1)
+        if nxt == "day" and self.low(i + 2) in ("before", "after"):
+            sign = -1 if self.low(i + 2) == "before" else 1
+            if self.low(i + 3) in ("yesterday", "tomorrow"):
+                return (
+                    i,
+                    i + 4,
+                    DeicticExpr(
+                        "D", 2 * sign, "the day " + self.low(i + 2) + " " + self.low(i + 3)
+                    ),
+                )
+            if self.ends_phrase(i + 3):
+                return i, i + 3, ShiftExpr(1, "D", sign, True, f"the day {self.low(i + 2)}")
+        if (
+            nxt in ("year", "week", "month", "night")
+            and self.low(i + 2) in ("before", "after")
+            and self.ends_phrase(i + 3)
+        ):
+            sign = -1 if self.low(i + 2) == "before" else 1
+            unit = {"year": "Y", "week": "W", "month": "M", "night": "D"}[nxt]
+            pod = "NI" if nxt == "night" else None
+            return (
+                i,
+                i + 3,
+                ShiftExpr(1, unit, sign, True, f"the {nxt} {self.low(i + 2)}", pod=pod),
+            )
+        k = i + 2 if nxt == "fiscal" else i + 1
+        if self.low(k) == "year" and self.low(k + 1) in ("ended", "ending"):
+            return i, k + 1, DurationExpr(1, "Y")  # "the year ended March 31": a period
+        if nxt in ("year", "month", "week") and self.low(i - 1) == "of":
+            t = self.toks[i + 1]
+            after = self.tok(i + 2)
+            if not t.is_cap and (after is None or after.kind != "n") and self.ends_phrase(i + 2):
+                unit = {"year": "Y", "month": "M", "week": "W"}[nxt]
+                return i, i + 2, DeicticExpr(unit, 0, f"the {nxt}")
+        if nxt == "weekend" and not self.toks[i + 1].is_cap:
+            return i, i + 2, DeicticExpr("WE", 0, "the weekend")
+        dec = self.lk.decade_words.get(nxt)
+        if dec is not None:
+            return i, i + 2, CalExpr(Cal(decade=190 + dec))
+        return None
+
+    def r_ref(self, i: int) -> _Match | None:
+        """Vague references: "now", "recently", "in the future"."""
+        for words, value in self.lk.refs.get(self.low(i), []):
+            if all(self.low(i + n) == word for n, word in enumerate(words)):
+                j = i + len(words)
+                if words == ("now",) and self.is_p(j, _HYPHENS):
+                    return None  # "now-defunct"
+                start = i
+                if words[0] == "in" and len(words) > 1:
+                    start = i + 1  # "in recent years": the preposition stays out
+                return start, j, RefExpr(ref_value(value))
+        return None
