@@ -32,6 +32,7 @@ from reconcile._types import (
     Span,
     TimeMention,
 )
+from reconcile.batch import StoryResult, compare_many
 from reconcile.errors import (
     EncodingError,
     InputError,
@@ -74,9 +75,11 @@ __all__ = [
     "SourceNotFoundError",
     "SourceWarning",
     "Span",
+    "StoryResult",
     "TimeMention",
     "UsageError",
     "check",
     "compare",
+    "compare_many",
     "parse_source",
 ]

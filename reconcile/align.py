@@ -76,15 +76,21 @@ def blocking_keys(claim: Claim) -> set[str]:
     return keys
 
 
+#: A blocking key held by more claims than this per source names a topic, not a fact.
+_KEY_CLAIMS_PER_SOURCE = 8
+
+
 def candidate_pairs(
     claims: Sequence[Claim], *, max_block: int | None = None
 ) -> list[tuple[int, int]]:
     """Return index pairs ``(i, j)``, ``i < j``, of claims of different sources sharing a key.
 
-    Keys held by more than ``max_block`` claims (default: a fifth of the claims, at
-    least 40, and at least twice the number of sources, so that a fact every source
-    states stays a candidate) are too common to say anything and are skipped, as a
-    search engine skips stopwords.
+    Keys held by more than ``max_block`` claims (default: a fifth of the claims but
+    no more than eight per source, at least 40, and at least twice the number of
+    sources, so that a fact every source states stays a candidate) are too common to
+    say anything and are skipped, as a search engine skips stopwords. The bound per
+    source keeps the number of pairs linear in the number of claims: each claim
+    meets at most ``max_block`` others per key.
 
     Examples:
         >>> from reconcile._types import Claim, Span
@@ -94,7 +100,11 @@ def candidate_pairs(
         [(0, 1), (2, 3)]
     """
     n_sources = len({c.source for c in claims})
-    cap = max_block if max_block is not None else max(40, len(claims) // 5, 2 * n_sources)
+    cap = (
+        max_block
+        if max_block is not None
+        else max(40, min(len(claims) // 5, _KEY_CLAIMS_PER_SOURCE * n_sources), 2 * n_sources)
+    )
     index: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
         for key in blocking_keys(claim):
@@ -459,14 +469,17 @@ def bulk_wording(
     claims: Sequence[Claim], pairs: Sequence[tuple[int, int]], *, workers: int = 1
 ) -> list[float]:
     """Return, per pair, the best rapidfuzz token_set_ratio of whole claims or of clauses."""
-    whole = [wording_text(c) for c in claims]
+    if not pairs:
+        return []
+    needed = sorted({i for pair in pairs for i in pair})
+    whole = {i: wording_text(claims[i]) for i in needed}
     scores = process.cpdist(
         [whole[i] for i, _ in pairs],
         [whole[j] for _, j in pairs],
         scorer=fuzz.token_set_ratio,
         workers=workers,
     )
-    clauses = [clause_texts(c) for c in claims]
+    clauses = {i: clause_texts(claims[i]) for i in needed}
     left: list[str] = []
     right: list[str] = []
     owner: list[int] = []
@@ -509,12 +522,25 @@ def score_links(
     if not pairs:
         return ()
     stats = RunStats.of(claims)
-    wording = bulk_wording(claims, pairs, workers=workers)
     meanings: list[float | None] = (
         list(cosines([c.text for c in claims], pairs, encoder)) if encoder else [None] * len(pairs)
     )
+    bound = _WeightBound(claims, stats, min_score) if min_score is not None else None
+    if bound is not None:
+        # Wording costs most to score: first leave out the pairs that could not reach
+        # the cut even with the best wording.
+        kept = [
+            k
+            for k, (i, j) in enumerate(pairs)
+            if bound.may_reach(i, j, _WORDING_CUTS[0], meanings[k])
+        ]
+        pairs = [pairs[k] for k in kept]
+        meanings = [meanings[k] for k in kept]
+    wording = bulk_wording(claims, pairs, workers=workers)
     links: list[Link] = []
     for (i, j), w, meaning in zip(pairs, wording, meanings, strict=True):
+        if bound is not None and not bound.may_reach(i, j, float(w), meaning):
+            continue
         a, b = sorted((claims[i], claims[j]), key=lambda c: c.id)
         features = compare_pair(a, b, wording=float(w), stats=stats, meaning=meaning)
         if min_score is not None and match_probability(match_weight(features)) < min_score:
@@ -522,6 +548,110 @@ def score_links(
         score, weight, parts = weigh(features)
         links.append(Link((a.id, b.id), score, weight, parts, explain(score, parts)))
     return tuple(sorted(links, key=lambda link: link.claims))
+
+
+class _WeightBound:
+    """An upper bound on a pair's match weight from what each claim has, to skip most pairs.
+
+    Wording, word overlap, ordinals and predicates are weighed exactly; for the
+    other features the bound takes the best level the two claims could reach (a
+    pair without two dated claims has the "none" level of times, whatever else).
+    A pair whose bound stays below the cut could never reach it, so skipping it
+    leaves the result unchanged (``tests/test_align.py`` checks this).
+    """
+
+    def __init__(self, claims: Sequence[Claim], stats: RunStats, min_score: float) -> None:
+        self._cut = _weight_of(min_score) - 1e-6  # a margin for fsum's rounding
+        self._terms = [stats.terms_of(c) for c in claims]
+        self._masses = [stats.mass_of(c) for c in claims]
+        self._idf = stats.idf
+        self._specific = frozenset(t for t, d in stats.term_df.items() if d <= stats.n_sources)
+        self._named = [bool(stats.keys_of(c)) for c in claims]
+        self._units = [frozenset(q.unit for q in c.quantities) for c in claims]
+        self._dated = [any(t.interval is not None for t in c.times) for c in claims]
+        self._ordinals = [frozenset((o.word, o.head) for o in c.ordinals) for c in claims]
+        self._predicates = [frozenset(c.predicates) for c in claims]
+        self._speaker = [c.attribution is not None for c in claims]
+        self._tables = {False: _BoundTable(PRIOR_WEIGHT, LEVELS)}
+        self._tables[True] = _BoundTable(SEMANTIC_PRIOR_WEIGHT, SEMANTIC_LEVELS)
+
+    def may_reach(self, i: int, j: int, wording: float, meaning: float | None) -> bool:
+        """Return whether the pair ``(i, j)`` might score at least the cut."""
+        t = self._tables[meaning is not None]
+        weight = t.prior + _step(wording, _WORDING_CUTS, t.wording)
+        if meaning is not None:
+            weight += _step(meaning, _MEANING_CUTS, t.meaning)
+        shared = self._terms[i] & self._terms[j]
+        low = min(self._masses[i], self._masses[j])
+        overlap = sum(self._idf.get(x, 0.0) for x in shared) / low if low > 0 else 0.0
+        # Both sides of a cut, so that a sum rounded below one still counts as reaching it.
+        weight += max(
+            _step(overlap, _OVERLAP_CUTS, t.shared_words),
+            _step(overlap + 1e-9, _OVERLAP_CUTS, t.shared_words),
+        )
+        weight += t.specific[min(len(shared & self._specific), 2)]
+        weight += t.ordinal[bool(self._ordinals[i] & self._ordinals[j])]
+        pi, pj = self._predicates[i], self._predicates[j]
+        weight += t.predicates[2 if pi & pj else (1 if pi and pj else 0)]
+        weight += t.entities[self._named[i] and self._named[j]]
+        weight += t.numbers[bool(self._units[i] & self._units[j])]
+        weight += t.times[self._dated[i] and self._dated[j]]
+        weight += t.speaker[self._speaker[i] and self._speaker[j]]
+        return weight >= self._cut
+
+
+_WORDING_CUTS = (90.0, 75.0, 60.0, 45.0)
+_OVERLAP_CUTS = (0.6, 0.45, 0.3, 0.15)
+_MEANING_CUTS = (0.8, 0.7, 0.6, 0.5)
+
+
+def _step(value: float, cuts: tuple[float, ...], weights: tuple[float, ...]) -> float:
+    """Return the weight of the first cut ``value`` reaches (the last entry: none)."""
+    for cut, weight in zip(cuts, weights, strict=False):
+        if value >= cut:
+            return weight
+    return weights[-1]
+
+
+class _BoundTable:
+    """One weight table laid out for :class:`_WeightBound`: ladders and best open levels."""
+
+    def __init__(self, prior: float, table: dict[str, dict[str, float]]) -> None:
+        def level(feature: str, name: str) -> float:
+            return table.get(feature, {}).get(name, 0.0)
+
+        def ladder(feature: str, cuts: tuple[float, ...]) -> tuple[float, ...]:
+            names = [f">={c:g}" for c in cuts] + [f"<{cuts[-1]:g}"]
+            return tuple(level(feature, n) for n in names)
+
+        def best(feature: str, names: tuple[str, ...]) -> float:
+            return max(level(feature, n) for n in names)
+
+        self.prior = prior
+        self.wording = ladder("wording", _WORDING_CUTS)
+        self.shared_words = ladder("shared_words", _OVERLAP_CUTS)
+        self.meaning = ladder("meaning", _MEANING_CUTS)
+        self.specific = tuple(level("specific_words", str(k)) for k in range(3))
+        self.ordinal = (level("ordinal", "n/a"), level("ordinal", "same ordinal and noun"))
+        self.predicates = tuple(level("predicates", n) for n in ("n/a", "different", "shared"))
+        # Index False: the level is fixed by what is missing; True: the best open level.
+        self.entities = (level("entities", "n/a"), best("entities", _ENTITY_LEVELS))
+        self.numbers = (level("numbers", "none"), best("numbers", ("same", "different")))
+        self.times = (level("times", "none"), best("times", ("same", "overlap", "different")))
+        self.speaker = (level("speaker", "n/a"), best("speaker", ("same speaker", "n/a")))
+
+
+#: The entity levels of a pair of claims that both name something.
+_ENTITY_LEVELS = ("2+ distinctive", "1+ distinctive", "common only", "none shared")
+
+
+def _weight_of(probability: float) -> float:
+    """Return the match weight (log2 odds) of a probability, the inverse of match_probability."""
+    if probability <= 0.0:
+        return -math.inf
+    if probability >= 1.0:
+        return math.inf
+    return math.log2(probability / (1.0 - probability))
 
 
 def group_links(

@@ -18,7 +18,7 @@ import sys
 import warnings
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from reconcile import __version__
 from reconcile._types import SEVERITIES, Source
@@ -133,7 +133,57 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     check_p.add_argument("files", nargs=1, metavar="FILE", type=Path, help="the article file")
     add_output_options(check_p)
+    _add_batch_parser(sub)
     return parser
+
+
+def _add_batch_parser(sub: Any) -> None:
+    batch_p = sub.add_parser(
+        "batch",
+        help="reconcile many stories: one report per sub-folder of DIR",
+        description="Reconcile each sub-folder of DIR as one story (its files are the "
+        "sources) and write one report per story into OUT, named after its folder. "
+        "A story that fails is reported on stderr and the others go on.",
+        epilog="Exit codes: 0 every story reported; 1 --fail-on matched in a story; "
+        "2 a story (or the usage) had bad input; 3 a story hit a bug in reconcile. "
+        "Example: reconcile batch stories/ --output reports/ --format markdown",
+    )
+    batch_p.add_argument("folder", metavar="DIR", type=Path, help="one sub-folder per story")
+    batch_p.add_argument(
+        "--output", "-o", metavar="OUT", type=Path, required=True, help="folder for the reports"
+    )
+    batch_p.add_argument(
+        "--format",
+        "-f",
+        choices=("json", "markdown", "html", "text"),
+        default="json",
+        help="report format (default json); files end in .json, .md, .html or .txt",
+    )
+    batch_p.add_argument(
+        "--workers",
+        "-j",
+        type=int,
+        default=-1,
+        metavar="N",
+        help="worker processes (default: one per core; 1: no workers)",
+    )
+    batch_p.add_argument(
+        "--dask",
+        metavar="local|ADDRESS",
+        default=None,
+        help="run on Dask distributed (pip install 'reconcile[dask]'): 'local' starts a "
+        "local cluster of --workers processes; else a scheduler address (tcp://host:8786)",
+    )
+    batch_p.add_argument(
+        "--resume", action="store_true", help="skip the stories whose report is already in OUT"
+    )
+    batch_p.add_argument(
+        "--fail-on",
+        choices=("discrepancy",),
+        default=None,
+        help="exit 1 when a story's report has a discrepancy",
+    )
+    batch_p.add_argument("--quiet", "-q", action="store_true", help="no progress output on stderr")
 
 
 def _published(values: Sequence[str]) -> dict[str, date]:
@@ -161,6 +211,7 @@ _STAGE_LINES = {
     "parse": "parsing sources {done}/{total}",
     "align": "aligning the claims of {total} sources",
     "check": "checking what the sources say",
+    "stories": "stories {done}/{total}",
 }
 
 
@@ -183,11 +234,12 @@ class _Progress:
         is_long = len(sources) >= _MANY_SOURCES or size >= _LARGE_SOURCES
         return cls(stream, enabled=is_long and not quiet)
 
-    def __call__(self, stage: str, done: int, total: int) -> None:
+    def __call__(self, stage: str, done: int, total: int, *, note: str = "") -> None:
         if not self.enabled:
             return
         line = _STAGE_LINES.get(stage, stage + " {done}/{total}").format(done=done, total=total)
-        self.stream.write(f"\r\033[Kreconcile: {line}")
+        bar = _bar(done, total) if stage == "stories" else ""
+        self.stream.write(f"\r\033[Kreconcile: {bar}{line}{note}")
         self.stream.flush()
         self.drawn = True
 
@@ -197,6 +249,23 @@ class _Progress:
             self.stream.write("\r\033[K")
             self.stream.flush()
             self.drawn = False
+
+
+#: How many characters wide the progress bar of a batch is.
+_BAR_WIDTH = 24
+
+
+def _bar(done: int, total: int) -> str:
+    """Return a progress bar for the stories of a batch (nothing for a batch of one).
+
+    Examples:
+        >>> _bar(3, 12)
+        '[######                  ] '
+    """
+    if total <= 1:
+        return ""
+    filled = round(_BAR_WIDTH * done / total)
+    return "[" + "#" * filled + " " * (_BAR_WIDTH - filled) + "] "
 
 
 def _render(report: Report, fmt: str, *, color: bool) -> str:
@@ -217,6 +286,8 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> i
     if args.command is None:
         parser.print_help(out)
         return EXIT_USAGE
+    if args.command == "batch":
+        return _run_batch(args)
     published = _published(args.published)
     # Read the baseline first: a missing or broken one is bad input (exit 2), found
     # before the sources are parsed.
@@ -279,6 +350,43 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> i
     if args.fail_on == "discrepancy" and report.discrepancies:
         return EXIT_FINDINGS
     if args.fail_on in SEVERITIES and report.discrepancies_at_least(args.fail_on):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    """Run ``reconcile batch``: one report per story, failures on stderr, one exit code."""
+    from reconcile.batch import StoryResult, run_batch
+
+    progress = _Progress(sys.stderr, enabled=not args.quiet)
+    failed = 0
+
+    def on_result(result: StoryResult, done: int, total: int) -> None:
+        nonlocal failed
+        if not result.ok:
+            failed += 1
+            progress.close()
+            sys.stderr.write(f"reconcile: story {result.name!r} failed: {result.error}\n")
+        note = f" ({failed} failed)" if failed else ""
+        progress("stories", done, total, note=note)
+
+    try:
+        results = run_batch(
+            args.folder,
+            args.output,
+            fmt=args.format,
+            workers=args.workers,
+            dask=args.dask,
+            resume=args.resume,
+            on_result=on_result,
+        )
+    finally:
+        progress.close()
+    if any(r.is_bug for r in results):
+        return EXIT_BUG
+    if any(not r.ok for r in results):
+        return EXIT_USAGE
+    if args.fail_on == "discrepancy" and any(r.discrepancies for r in results):
         return EXIT_FINDINGS
     return EXIT_OK
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -62,12 +66,14 @@ def parse_sources(
     published: Mapping[str, date] | None = None,
     lexicon: Lexicon = ENGLISH,
     progress: Progress | None = None,
+    workers: int = -1,
 ) -> tuple[Document, ...]:
     """Parse several sources of one story, inferring missing publication dates together.
 
     A date given by the caller (``Source.published`` or ``published[name]``) always
     wins; then a date the page states; then one inferred from the text, taking a
     missing year from the other sources (see :func:`reconcile.parse.infer_publication_date`).
+    Large runs are parsed in up to ``workers`` processes (-1: one per core; 1: none).
     """
     items = _validate(sources)
     given = dict(published or {})
@@ -98,17 +104,74 @@ def parse_sources(
     # For the dates without a year of a source whose own date is unknown: the
     # (lower) median date of the others, which one outlier cannot move.
     story_date = stated[(len(stated) - 1) // 2] if stated else None
+    jobs = [(out, *dates[out.source.name], lexicon, story_date) for out in outlines]
     documents: list[Document] = []
-    for k, out in enumerate(outlines):
-        when, how = dates[out.source.name]
-        documents.append(
-            parse_outline(
-                out, published=when, published_how=how, lexicon=lexicon, story_date=story_date
-            )
-        )
+    for k, doc in enumerate(_parse_all(jobs, workers=workers)):
+        documents.append(doc)
         if progress:
             progress("parse", k + 1, len(outlines))
     return tuple(documents)
+
+
+#: One source's parse: its outline, publication date and how, lexicon, story date.
+_Job = tuple[Outline, "date | None", str, Lexicon, "date | None"]
+#: Below this many characters in all, the sources are parsed in this process: starting
+#: worker processes costs more than parsing a few articles (about 100 kB a second).
+_PARALLEL_CHARS = 200_000
+
+
+def _parse_job(job: _Job) -> Document:
+    """Parse one outline (a worker process's task)."""
+    out, when, how, lexicon, story_date = job
+    return parse_outline(
+        out, published=when, published_how=how, lexicon=lexicon, story_date=story_date
+    )
+
+
+def _parse_all(jobs: Sequence[_Job], *, workers: int) -> Iterator[Document]:
+    """Yield the parsed documents in the order of ``jobs``, in worker processes when large.
+
+    The result does not depend on where a source was parsed: each parse is a pure
+    function of its job.
+    """
+    cores = worker_count(workers)
+    size = sum(len(job[0].source.text) for job in jobs)
+    if cores < 2 or len(jobs) < 2 or size < _PARALLEL_CHARS:
+        yield from map(_parse_job, jobs)
+        return
+    # The biggest first, so that a long source does not start last and run alone.
+    order = sorted(range(len(jobs)), key=lambda k: -len(jobs[k][0].source.text))
+    with ProcessPoolExecutor(
+        max_workers=min(cores, len(jobs)), mp_context=process_context()
+    ) as pool:
+        futures = {k: pool.submit(_parse_job, jobs[k]) for k in order}
+        for k in range(len(jobs)):
+            yield futures[k].result()
+
+
+def process_context() -> multiprocessing.context.BaseContext:
+    """Return how to start worker processes: forked when that is safe, else spawned.
+
+    A fork starts at once and needs no importable ``__main__``, but forking a process
+    that runs other threads can copy a lock one of them holds; then spawn.
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def worker_count(workers: int) -> int:
+    """Return how many processes ``workers`` asks for: -1 (or 0) means one per core.
+
+    Examples:
+        >>> worker_count(3)
+        3
+        >>> worker_count(-1) >= 1
+        True
+    """
+    if workers > 0:
+        return workers
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
 def parse_source(
@@ -143,7 +206,8 @@ def compare(
         published: publication dates by source name, overriding what the texts imply.
         lexicon: the word lists the parser reads.
         threshold: the least match probability for two claims to be aligned.
-        workers: threads for bulk fuzzy scoring (-1: all cores).
+        workers: processes for parsing a large run and threads for bulk fuzzy
+            scoring (-1: all cores; 1: this process alone).
         semantic: add sentence-embedding similarity to alignment (needs the
             ``semantic`` extra: ``pip install 'reconcile[semantic]'``).
         progress: called with ``(stage, done, total)`` as the run goes.
@@ -171,7 +235,9 @@ def compare(
         )
         raise UsageError(msg)
     encoder = default_encoder() if semantic else None
-    documents = parse_sources(items, published=published, lexicon=lexicon, progress=progress)
+    documents = parse_sources(
+        items, published=published, lexicon=lexicon, progress=progress, workers=workers
+    )
     n = len(documents)
     # Each stage says when it starts as well as when it ends, so a long alignment
     # shows as under way rather than as a parse that never finished.

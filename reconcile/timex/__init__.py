@@ -45,6 +45,7 @@ Examples:
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from attrs import field, frozen, validators
 
@@ -110,6 +111,11 @@ class PublicationAnchor:
         return date.fromordinal(named.toordinal() - self.offset_days)
 
 
+#: The last few stretches read, kept: the parser reads each paragraph twice, with and
+#: without its publication date, and the grammar's work does not depend on the date.
+_expressions = lru_cache(maxsize=8)(find_expressions)
+
+
 def _bounds(text: str, start: int, end: int | None) -> tuple[int, int]:
     """Return ``(start, end)`` checked as offsets into ``text``; None is the end."""
     stop = len(text) if end is None else end
@@ -165,7 +171,7 @@ def find_times(
     begin, stop = _bounds(text, start, end)
     if isinstance(reference, datetime):
         reference = reference.date()
-    toks, found = find_expressions(text, begin, stop, lexicon)
+    toks, found = _expressions(text, begin, stop, lexicon)
     mentions: list[TimeMention] = []
     previous: Resolved | None = None
     sentence_days: dict[int, date] = {}
@@ -235,7 +241,7 @@ def find_publication_anchors(
         [('today (June 3, 2024)', 0)]
     """
     begin, stop = _bounds(text, start, end)
-    toks, found = find_expressions(text, begin, stop, lexicon)
+    toks, found = _expressions(text, begin, stop, lexicon)
     anchors: list[PublicationAnchor] = []
     for item in found:
         expr = item.expr
