@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import frozen
 
-from reconcile._types import Report, Source
+from reconcile._types import Source
 from reconcile.errors import ReconcileError, UsageError
 from reconcile.pipeline import compare, process_context, worker_count
+from reconcile.report import Report
 from reconcile.sources import read_source
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ def _run_story(task: _Task) -> StoryResult:
         )
     except ReconcileError as err:
         return StoryResult(name, error=str(err))
-    except Exception as err:  # noqa: BLE001: one story's bug must not stop the batch
+    except Exception as err:  # one story's bug must not stop the batch
         return StoryResult(name, error=f"internal error: {type(err).__name__}: {err}", is_bug=True)
 
 
