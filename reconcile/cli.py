@@ -107,9 +107,10 @@ def _build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument(
             "--semantic",
-            action="store_true",
-            help="also compare claims by sentence embeddings (needs the semantic extra: "
-            "pip install 'reconcile[semantic]')",
+            action=argparse.BooleanOptionalAction,
+            default=True,
+            help="compare claims by meaning too, with the shipped static vectors "
+            "(default; --no-semantic: wording and specifics alone)",
         )
 
     compare_p = sub.add_parser(

@@ -196,7 +196,7 @@ def compare(
     lexicon: Lexicon = ENGLISH,
     threshold: float = DEFAULT_THRESHOLD,
     workers: int = -1,
-    semantic: bool = False,
+    semantic: bool = True,
     progress: Progress | None = None,
 ) -> Report:
     """Reconcile several articles about one event.
@@ -208,16 +208,15 @@ def compare(
         threshold: the least match probability for two claims to be aligned.
         workers: processes for parsing a large run and threads for bulk fuzzy
             scoring (-1: all cores; 1: this process alone).
-        semantic: add sentence-embedding similarity to alignment (needs the
-            ``semantic`` extra: ``pip install 'reconcile[semantic]'``).
+        semantic: compare claims by meaning too (the shipped static vectors);
+            ``False`` aligns on wording and specifics alone.
         progress: called with ``(stage, done, total)`` as the run goes.
 
     Returns:
         The report: documents, alignments and findings.
 
     Raises:
-        UsageError: fewer than two sources, a date for an unknown source, or
-            ``semantic=True`` without the extra installed.
+        UsageError: fewer than two sources, or a date for an unknown source.
         InputError: an empty source, or two sources with one name.
 
     Examples:

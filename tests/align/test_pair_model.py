@@ -1,0 +1,122 @@
+"""The pair model: one definition per comparison, learned weights, evidence for and against."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+import reconcile
+from reconcile._semantic import default_encoder
+from reconcile.align import (
+    COMPARISONS,
+    LEXICAL,
+    SEMANTIC,
+    PairModel,
+    candidate_pairs,
+    match_probability,
+    pair_features,
+    score_links,
+)
+from reconcile.pipeline import parse_sources
+
+
+def _claims(*texts: str) -> list[reconcile.Claim]:
+    docs = parse_sources([reconcile.Source(t, name=f"s{k}") for k, t in enumerate(texts)])
+    return sorted((c for d in docs for c in d.claims), key=lambda c: c.id)
+
+
+def _score(a: str, b: str, *, semantic: bool = True) -> float:
+    claims = _claims(a, b)
+    links = score_links(
+        claims, candidate_pairs(claims), encoder=default_encoder() if semantic else None
+    )
+    assert len(links) == 1
+    return links[0].score
+
+
+def test_every_level_of_every_comparison_has_a_weight() -> None:
+    """Both shipped models weigh exactly the levels their comparisons can give."""
+    for model in (SEMANTIC, LEXICAL):
+        for comparison in COMPARISONS:
+            if comparison.needs_meaning and model is LEXICAL:
+                assert comparison.name not in model.weights
+                continue
+            assert set(model.weights[comparison.name]) == set(comparison.levels)
+
+
+def test_a_table_that_misses_a_level_is_refused() -> None:
+    """An unknown or missing level is an error, never a silent weight of zero."""
+    weights = {name: dict(levels) for name, levels in SEMANTIC.weights.items()}
+    weights["numbers"].pop("different")
+    with pytest.raises(ValueError, match="numbers"):
+        PairModel("semantic", 0.0, weights)
+    with pytest.raises(KeyError):
+        SEMANTIC.weight_of("numbers", "roughly")
+
+
+def test_a_links_weight_is_the_sum_of_its_parts() -> None:
+    """Every link's score is the logistic of the intercept plus one weight per comparison."""
+    claims = _claims(
+        "Flooding closed 40 schools in the county on Tuesday, officials said.",
+        "Officials said floods shut 40 schools across the county on Tuesday.",
+    )
+    for link in score_links(claims, candidate_pairs(claims), encoder=default_encoder()):
+        assert math.isclose(link.weight, math.fsum(p.weight for p in link.contributions))
+        assert math.isclose(link.score, match_probability(link.weight))
+        assert link.contributions[0].feature == "prior"
+        assert {p.feature for p in link.contributions[1:]} == {c.name for c in COMPARISONS}
+        assert all(p.description for p in link.contributions)
+
+
+def test_a_conflicting_number_is_evidence_against() -> None:
+    """The same sentence with another count of the same thing scores lower."""
+    same = _score(
+        "The ferry carried 212 passengers when it ran aground near the harbour.",
+        "When it ran aground near the harbour, the ferry had 212 passengers on board.",
+    )
+    other = _score(
+        "The ferry carried 212 passengers when it ran aground near the harbour.",
+        "When it ran aground near the harbour, the ferry had 95 passengers on board.",
+    )
+    assert other < same
+
+
+def test_meaning_sees_a_paraphrase_with_few_shared_words() -> None:
+    """The static vectors rank a paraphrase above an unrelated sentence of the same length."""
+    enc = default_encoder()
+    v = enc(
+        [
+            "The carmaker will cut thousands of jobs.",
+            "The automaker plans to eliminate many positions.",
+            "Heavy rain is expected over the weekend.",
+        ]
+    )
+    assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.2
+
+
+def test_the_meaning_model_is_deterministic() -> None:
+    """The same text always gets the same vector, alone or in a batch."""
+    enc = default_encoder()
+    texts = ["Talks resumed in Geneva on Monday.", "Prices rose 3% in March."]
+    batch = enc(texts)
+    assert np.array_equal(batch[1], enc([texts[1]])[0])
+    assert np.array_equal(batch, enc(texts))
+
+
+def test_without_meaning_the_lexical_model_scores() -> None:
+    """``semantic=False`` leaves the meaning comparison out and still scores."""
+    claims = _claims(
+        "The bridge reopened to traffic on Friday after repairs.",
+        "After repairs, the bridge was reopened to traffic on Friday.",
+    )
+    (a, b, features), *_ = pair_features(claims, candidate_pairs(claims))
+    assert features.meaning is None
+    assert a.id < b.id
+    score = _score(
+        "The bridge reopened to traffic on Friday after repairs.",
+        "After repairs, the bridge was reopened to traffic on Friday.",
+        semantic=False,
+    )
+    assert 0.0 <= score <= 1.0
