@@ -93,7 +93,7 @@ class Span:
 class Source:
     """One article as the user hands it in.
 
-    Args:
+    Attributes:
         text: the article, exactly as read; every offset in a report indexes it.
         name: how the report names this source (a file's base name by default).
         published: the publication date when the caller knows it; it always wins

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import doctest
+import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from reconcile.cli import main
@@ -31,3 +38,103 @@ def test_report_example_is_the_markdown_report(capsys: pytest.CaptureFixture[str
     """docs/report-example.md is what `--format markdown` writes for the seeds."""
     expected = (ROOT / "docs" / "report-example.md").read_text(encoding="utf-8")
     assert _run(["--format", "markdown"], capsys) == expected
+
+
+# --- Console examples ------------------------------------------------------------------
+#
+# Every ```console block of a docs page is run, command by command and block after block,
+# in one scratch folder that starts with a copy of seeds/, and what each command prints
+# (stdout and stderr together) must match the lines shown under it, with doctest's
+# ELLIPSIS: "..." stands for any text. A block that cannot run here (an install, a shell
+# of another project) follows a line <!-- console: not run (why) -->. `cd DIR` on its own
+# changes the folder of the commands after it.
+
+DOCS = ROOT / "docs"
+NOT_RUN = "<!-- console: not run"
+CONSOLE_BLOCK = re.compile(r"^(?P<before>[^\n]*)\n```console\n(?P<body>.*?)^```$", re.M | re.S)
+
+
+@attrs.frozen
+class ConsoleStep:
+    """One shell command of a docs example and the output the page shows for it."""
+
+    command: str
+    shown: str
+    line: int = 0
+
+
+def parse_console(body: str, *, line: int = 1) -> tuple[ConsoleStep, ...]:
+    """Split a console block into commands (lines after ``$ ``) and their shown output.
+
+    ``line`` is the block's first line in its page; each step records its own.
+
+    >>> [(s.command, s.shown, s.line) for s in parse_console("$ echo hi\\nhi\\n$ true\\n")]
+    [('echo hi', 'hi\\n', 1), ('true', '', 3)]
+    """
+    steps: list[ConsoleStep] = []
+    for chunk in re.split(r"^\$ ", body, flags=re.M)[1:]:
+        command, _, shown = chunk.partition("\n")
+        steps.append(ConsoleStep(command, shown, line))
+        line += 1 + shown.count("\n")
+    return tuple(steps)
+
+
+def console_steps(page: Path) -> tuple[ConsoleStep, ...]:
+    """Return the commands of a page's console blocks that are meant to run, in order."""
+    text = page.read_text(encoding="utf-8")
+    steps: list[ConsoleStep] = []
+    for match in CONSOLE_BLOCK.finditer(text):
+        if not match["before"].startswith(NOT_RUN):
+            line = text.count("\n", 0, match.start("body")) + 1
+            steps.extend(parse_console(match["body"], line=line))
+    return tuple(steps)
+
+
+PAGES = {p.name: steps for p in sorted(DOCS.glob("*.md")) if (steps := console_steps(p))}
+
+
+def _environment() -> dict[str, str]:
+    """The shell of a reader who installed reconcile: its commands first on PATH, no colour."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "RECONCILE_"))}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env.update(NO_COLOR="1", COLUMNS="100", LC_ALL="C.UTF-8", PYTHONIOENCODING="utf-8")
+    return env
+
+
+def _matches(shown: str, printed: str) -> bool:
+    lines = [line.rstrip() for line in printed.rstrip("\n").splitlines()]
+    got = "\n".join(lines) + "\n" if lines else ""
+    want = shown if shown.strip() else ""
+    return doctest.OutputChecker().check_output(want, got, doctest.ELLIPSIS)
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_console_examples_print_what_the_page_shows(page: str, tmp_path: Path) -> None:
+    """Each command of a page's console blocks prints what the page shows under it."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    cwd, env = tmp_path, _environment()
+    for step in PAGES[page]:
+        if step.command.startswith("cd "):
+            cwd = (cwd / step.command.removeprefix("cd ").strip()).resolve()
+            continue
+        done = subprocess.run(
+            ["bash", "-c", step.command],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            timeout=300,
+            check=False,
+        )
+        assert _matches(step.shown, done.stdout), (
+            f"docs/{page}:{step.line}: $ {step.command}\n"
+            f"--- the page shows:\n{step.shown}--- it printed:\n{done.stdout}"
+        )
+
+
+def test_the_docs_have_console_examples_that_run() -> None:
+    """The console test sees the pages' blocks (a broken pattern would test nothing)."""
+    assert {"tutorial.md", "ci.md"} <= set(PAGES)
+    assert sum(len(steps) for steps in PAGES.values()) >= 10
