@@ -43,7 +43,8 @@ def test_report_example_is_the_markdown_report(capsys: pytest.CaptureFixture[str
 # --- Console examples ------------------------------------------------------------------
 #
 # Every ```console block of a docs page is run, command by command and block after block,
-# in one scratch folder that starts with a copy of seeds/, and what each command prints
+# in one scratch folder that starts with a copy of seeds/ and docs/examples/, and what
+# each command prints
 # (stdout and stderr together) must match the lines shown under it, with doctest's
 # ELLIPSIS: "..." stands for any text. A block that cannot run here (an install, a shell
 # of another project) follows a line <!-- console: not run (why) -->. `cd DIR` on its own
@@ -98,6 +99,9 @@ def _environment() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "RECONCILE_"))}
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env.update(NO_COLOR="1", COLUMNS="100", LC_ALL="C.UTF-8", PYTHONIOENCODING="utf-8")
+    # The plugins of this test environment that a reader's project would not have: each
+    # prints nothing the pages show, and loading them costs a second per pytest run.
+    env["PYTEST_ADDOPTS"] = "-p no:hypothesispytest -p no:benchmark -p no:anyio -p no:cacheprovider"
     return env
 
 
@@ -112,6 +116,7 @@ def _matches(shown: str, printed: str) -> bool:
 def test_console_examples_print_what_the_page_shows(page: str, tmp_path: Path) -> None:
     """Each command of a page's console blocks prints what the page shows under it."""
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(DOCS / "examples", tmp_path / "docs" / "examples")
     cwd, env = tmp_path, _environment()
     for step in PAGES[page]:
         if step.command.startswith("cd "):
@@ -136,5 +141,5 @@ def test_console_examples_print_what_the_page_shows(page: str, tmp_path: Path) -
 
 def test_the_docs_have_console_examples_that_run() -> None:
     """The console test sees the pages' blocks (a broken pattern would test nothing)."""
-    assert {"tutorial.md", "ci.md"} <= set(PAGES)
+    assert {"tutorial.md", "ci.md", "pytest-plugin.md"} <= set(PAGES)
     assert sum(len(steps) for steps in PAGES.values()) >= 10
