@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import json
 import os
 import re
 import shutil
@@ -143,3 +144,34 @@ def test_the_docs_have_console_examples_that_run() -> None:
     """The console test sees the pages' blocks (a broken pattern would test nothing)."""
     assert {"tutorial.md", "ci.md", "pytest-plugin.md"} <= set(PAGES)
     assert sum(len(steps) for steps in PAGES.values()) >= 10
+
+
+# --- Figures ---------------------------------------------------------------------------
+
+
+def test_accuracy_page_quotes_its_dated_run() -> None:
+    """docs/accuracy.md quotes the harness run it was written from, with its date and command.
+
+    The run's metrics are kept in docs/measurements/harness-dev.json: after a new run, replace
+    that file, and this test lists the figures of the page that are out of date.
+    """
+    run = json.loads((DOCS / "measurements" / "harness-dev.json").read_text(encoding="utf-8"))
+    page = (DOCS / "accuracy.md").read_text(encoding="utf-8")
+    metrics = run["metrics"]
+    quoted = {
+        "date": run["date"],
+        "command": run["command"].replace("dev.json", ""),
+        "figure line": metrics["figure_line"],
+        "coref pairs": f"{metrics['coref']['n']:,}",
+        "timex gold": f"{metrics['timex']['n']:,}",
+        "MRPC pairs": f"{metrics['mrpc']['n']:,}",
+        "detection precision": f"{metrics['timex']['detect_precision']:.1f}%",
+        "value F1": f"{metrics['timex']['value_f1']:.1f}",
+        "MRPC TPR": f"{metrics['mrpc']['tpr']:.1f}%",
+        "MRPC TNR": f"{metrics['mrpc']['tnr']:.1f}%",
+        "chars/s": f"{metrics['robustness']['chars_per_s']:,.0f}",
+    }
+    assert [name for name, text in quoted.items() if text not in page] == []
+    for category, row in metrics["injected"]["per_category"].items():
+        line = f"| {category} | {row['n']} | {row['hit']} | {row['recall']:.1f}% |"
+        assert line in page, line
