@@ -175,3 +175,33 @@ def test_accuracy_page_quotes_its_dated_run() -> None:
     for category, row in metrics["injected"]["per_category"].items():
         line = f"| {category} | {row['n']} | {row['hit']} | {row['recall']:.1f}% |"
         assert line in page, line
+
+
+def test_every_python_example_of_the_docs_runs() -> None:
+    """A ```python block of the docs is a doctest, or includes a file that a console example runs.
+
+    pytest runs the doctests (``--doctest-glob=*.md``); an included file (``--8<--``) must be
+    one of docs/examples/, whose tests the console examples run.
+    """
+    examples = (ROOT / "docs" / "examples").rglob("*.py")
+    included = {f'--8<-- "{p.relative_to(ROOT).as_posix()}"' for p in examples}
+    blocks = [
+        (page.name, body.strip())
+        for page in sorted(DOCS.glob("*.md"))
+        for body in re.findall(r"^```python\n(.*?)^```$", page.read_text("utf-8"), re.M | re.S)
+    ]
+    assert blocks
+    assert [b for b in blocks if not (b[1].startswith(">>> ") or b[1] in included)] == []
+
+
+def test_console_blocks_that_do_not_run_say_why() -> None:
+    """Each ``not run`` marker gives its reason, so that skipping is a decision, not a default."""
+    markers = [
+        line
+        for page in sorted(DOCS.glob("*.md"))
+        for line in page.read_text("utf-8").splitlines()
+        if line.startswith(NOT_RUN)
+    ]
+    reason = re.compile(r"<!-- console: not run \(.{10,}\) -->")
+    assert markers
+    assert [m for m in markers if not reason.fullmatch(m)] == []
