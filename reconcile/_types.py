@@ -92,7 +92,7 @@ class Span:
 class Source:
     """One article as the user hands it in.
 
-    Args:
+    Attributes:
         text: the article, exactly as read; every offset in a report indexes it.
         name: how the report names this source (a file's base name by default).
         published: the publication date when the caller knows it; it always wins
@@ -234,7 +234,28 @@ class Attribution:
 
 @frozen
 class Claim:
-    """One statement of one source, with the features the checks read."""
+    """One statement of one source, with the features the checks read.
+
+    Attributes:
+        id: ``"<source>@<start>-<end>"``, unique in a report.
+        source: the name of the source it was read from.
+        span: where it is in the source text; ``text == source.text[span.start:span.end]``.
+        text: the claim's words, exactly as in the source.
+        paragraph: the number of its paragraph in the source (from 0).
+        sentence: the number of its sentence in the source (from 0).
+        times: its time expressions, normalized to TIMEX3 values and intervals.
+        quantities: its numbers, with units and the range their wording allows.
+        ordinals: its ordinals and superlatives ("the first state visit").
+        entities: its named people, places and organisations, keyed through the
+            document's aliases.
+        attribution: who says it, if anyone does.
+        modality: whether it is ``asserted``, ``done``, ``planned``, ``expected``
+            or ``hedged``.
+        is_negated: whether it states that something did not happen.
+        is_quote: whether it is a direct quotation.
+        terms: the stems of its content words, which alignment matches on.
+        predicates: the lemma stems of its verbs (reporting and modal verbs aside).
+    """
 
     id: str
     source: str
@@ -256,7 +277,17 @@ class Claim:
 
 @frozen
 class Document:
-    """A parsed source: its publication date, claims and non-claim segments."""
+    """A parsed source: its publication date, claims and non-claim segments.
+
+    Attributes:
+        source: the source as given.
+        published: the publication date used to read relative times, or None
+            when it stays unknown.
+        published_how: in words, where that date came from.
+        claims: its claims, in text order.
+        segments: the stretches that are not claims, each with why; with the
+            claims they cover every non-whitespace character of the text.
+    """
 
     source: Source
     published: date | None
@@ -317,7 +348,19 @@ class Evidence:
 
 @frozen
 class Finding:
-    """An agreement, a discrepancy or a single-source claim, with its reason."""
+    """An agreement, a discrepancy or a single-source claim, with its reason.
+
+    Attributes:
+        id: stable across runs: a hash of the kind, the category, and the sources
+            and words of the claims (not their offsets), so a baseline can pin it.
+        kind: ``agreement``, ``discrepancy`` or ``single_source``.
+        category: for a discrepancy, one of ``temporal``, ``numeric``, ``framing``,
+            ``attribution``, ``status``, ``entity``; None otherwise.
+        claims: the ids of the claims it is about.
+        message: one plain sentence that says what was found, with the values compared.
+        evidence: the quoted stretches of the sources it rests on.
+        severity: for a discrepancy, ``low``, ``medium`` or ``high`` (see ``SEVERITIES``).
+    """
 
     id: str
     kind: FindingKind

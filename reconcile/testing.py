@@ -290,7 +290,7 @@ class BaselineEntry:
 class Baseline:
     """The findings a team has accepted for one story, by stable finding id.
 
-    Args:
+    Attributes:
         entries: the accepted findings (kept sorted by id, one per id).
         kinds: which kinds of finding the baseline pins; findings of other kinds
             never fail a comparison. Discrepancies only, by default.

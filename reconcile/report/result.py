@@ -29,7 +29,13 @@ __all__ = ["Report", "report_from_dict", "report_from_json"]
 
 @frozen
 class Report:
-    """What :func:`reconcile.compare` found, ready to assert on or render."""
+    """What :func:`reconcile.compare` found, ready to assert on or render.
+
+    Attributes:
+        documents: the parsed sources, in the order of their names.
+        alignments: the groups of claims that state the same fact.
+        findings: every agreement, discrepancy and single-source claim.
+    """
 
     documents: tuple[Document, ...]
     alignments: tuple[Alignment, ...]
