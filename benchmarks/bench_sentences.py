@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if importlib.util.find_spec("reconcile") is None:  # run from a checkout, not installed
     sys.path.insert(0, str(ROOT))
 
-from reconcile._sentences import split_sentences  # noqa: E402
+from reconcile.parse.sentences import split_sentences  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ecbplus-dev"
 

@@ -7,7 +7,7 @@ one, so the events tile the markup exactly. The view copies text as is and
 writes a space for every markup character (a newline first for tags that break
 the flow of text), and a character reference as its character followed by
 spaces. Text inside some elements is marked with a zone (a heading, a caption,
-page furniture, or markup such as a script), which :mod:`reconcile._layout`
+page furniture, or markup such as a script), which :mod:`reconcile.parse.layout`
 turns into segments.
 """
 

@@ -333,7 +333,7 @@ def test_quote_lookup_matches_the_naive_scan(
 ) -> None:
     """The bisecting quotation lookup finds what a scan of every quotation finds, nested
     quotations included, in the same order."""
-    from reconcile.parse import _QuoteLookup
+    from reconcile.parse.claims import _QuoteLookup
 
     items = [
         (reconcile.Span(s, s + w), f"speaker {k}", reconcile.Span(0, 1))

@@ -58,7 +58,7 @@ class Lexicon:
     boilerplate_markers: tuple[str, ...] = field(converter=_to_tuple)
     metadata_keys: tuple[str, ...] = field(converter=_to_tuple)
     abbreviations: frozenset[str] = field(converter=_to_frozenset)
-    # Page layout (reconcile._layout): dates in page headers, bylines, link lists.
+    # Page layout (reconcile.parse.layout): dates in page headers, bylines, link lists.
     month_names: frozenset[str] = field(converter=_to_frozenset)
     weekday_names: frozenset[str] = field(converter=_to_frozenset)
     time_zones: frozenset[str] = field(converter=_to_frozenset)

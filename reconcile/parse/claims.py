@@ -1,4 +1,4 @@
-"""Stage 1: read one source into segments and claims with their features.
+"""The parse stage's two steps: outline a source, then read its sentences into claims.
 
 Parsing runs in two steps so that a publication date can be inferred from
 several sources at once (see :mod:`reconcile.pipeline`):
@@ -39,11 +39,11 @@ from reconcile._features import (
     quote_speaker,
 )
 from reconcile._html import published_in_markup
-from reconcile._layout import find_layout, html_view
-from reconcile._sentences import split_sentences
 from reconcile._text import content_terms, inside_quotation, tokens, words_outside
 from reconcile._types import Claim, Document, Segment, Source, Span, TimeMention
 from reconcile.lexicon import ENGLISH, Lexicon
+from reconcile.parse.layout import find_layout, html_view
+from reconcile.parse.sentences import split_sentences
 from reconcile.timex import PublicationAnchor, find_publication_anchors, find_times
 
 if TYPE_CHECKING:

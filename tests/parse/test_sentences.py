@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile._sentences import split_sentences
 from reconcile._types import Span
 from reconcile.errors import UsageError
+from reconcile.parse.sentences import split_sentences
 
 GOLDEN_RULES = json.loads(
-    (Path(__file__).parent / "data" / "golden_rules_en.json").read_text(encoding="utf-8")
+    (Path(__file__).parents[1] / "data" / "golden_rules_en.json").read_text(encoding="utf-8")
 )["rules"]
 # Golden Rules we fail on purpose, by number; each is an xfail (strict) below.
 KNOWN_FAILURES: frozenset[int] = frozenset()

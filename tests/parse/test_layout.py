@@ -1,4 +1,4 @@
-"""Tests for reconcile._layout: what in a news page is not a claim, and where the body is."""
+"""Tests for reconcile.parse.layout: what in a news page is not a claim, and where the body is."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reconcile._html import html_view
-from reconcile._layout import Layout, find_layout
 from reconcile.lexicon import ENGLISH
+from reconcile.parse.layout import Layout, find_layout
 
-DATA = Path(__file__).parent / "data" / "layout"
+DATA = Path(__file__).parents[1] / "data" / "layout"
 
 
 def read(name: str) -> str:
