@@ -21,9 +21,12 @@ import tomllib
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import IO
+from typing import Any
 
+import attrs
 from attrs import field, frozen
+
+from reconcile.errors import UsageError
 
 __all__ = ["ENGLISH", "Lexicon", "load_lexicon"]
 
@@ -138,11 +141,15 @@ class Lexicon:
     )
 
 
-def load_lexicon(path: str | Path) -> Lexicon:
-    """Return the :class:`Lexicon` whose lists a TOML file gives, one key per field.
+def load_lexicon(*paths: str | Path) -> Lexicon:
+    """Return the :class:`Lexicon` that TOML files give, one key per field over all of them.
+
+    Each key is written in the form its field takes (see ``english.toml``): a word
+    set as words separated by spaces, a table as ``key=value`` pairs, a phrase list
+    as an array.
 
     Raises:
-        ValueError: the file lacks a list the lexicon needs, or names one it has not.
+        UsageError: a field is missing, given twice, unknown, or not in its form.
 
     Examples:
         >>> from importlib import resources
@@ -151,19 +158,52 @@ def load_lexicon(path: str | Path) -> Lexicon:
         ...     load_lexicon(path) == ENGLISH
         True
     """
-    with Path(path).open("rb") as file:
-        return _from_toml(file, str(path))
+    entries: dict[str, tuple[str, Any]] = {}
+    for path in paths:
+        for name, raw in tomllib.loads(Path(path).read_text(encoding="utf-8")).items():
+            if name in entries:
+                msg = f"The lexicon entry {name!r} is in both {entries[name][0]} and {path}."
+                raise UsageError(msg)
+            entries[name] = (str(path), raw)
+    return _from_entries(entries, ", ".join(str(p) for p in paths))
 
 
-def _from_toml(file: IO[bytes], name: str) -> Lexicon:
-    lists = tomllib.load(file)
-    try:
-        return Lexicon(**lists)
-    except TypeError as err:
-        msg = f"{name} is not a reconcile lexicon: {err}"
-        raise ValueError(msg) from err
+def _from_entries(entries: dict[str, tuple[str, Any]], where: str) -> Lexicon:
+    """Build the lexicon from parsed TOML entries, checking that every field is there once."""
+    kinds = {f.name: str(f.type) for f in attrs.fields(Lexicon)}
+    missing = sorted(set(kinds) - set(entries))
+    unknown = sorted(set(entries) - set(kinds))
+    if missing or unknown:
+        msg = (
+            f"The lexicon {where} does not match reconcile.lexicon.Lexicon "
+            f"(missing: {', '.join(missing) or 'none'}; unknown: {', '.join(unknown) or 'none'}). "
+            "Start from a copy of reconcile/lexicon/english.toml."
+        )
+        raise UsageError(msg)
+    return Lexicon(**{name: _value(name, kinds[name], raw) for name, (_, raw) in entries.items()})
 
 
-with resources.files(__package__).joinpath("english.toml").open("rb") as _file:
-    #: The English lists, from the package file ``english.toml``.
-    ENGLISH = _from_toml(_file, "english.toml")
+def _value(name: str, kind: str, raw: object) -> Any:
+    """Return a TOML entry as its field wants it: a word set, a table or a phrase list."""
+    if kind.startswith("tuple[str"):
+        if isinstance(raw, list) and all(isinstance(x, str) for x in raw):
+            return tuple(raw)
+        wanted = "an array of phrases"
+    elif isinstance(raw, str):
+        if kind.startswith("dict"):
+            return dict(item.split("=", 1) for item in raw.split())
+        return frozenset(raw.split())
+    else:
+        wanted = "a string of words separated by spaces"
+    msg = f"The lexicon entry {name!r} must be {wanted} (got {raw!r:.60})."
+    raise UsageError(msg)
+
+
+def _load_english() -> Lexicon:
+    english = resources.files(__package__).joinpath("english.toml")
+    with resources.as_file(english) as path:
+        return load_lexicon(path)
+
+
+#: The English lists, from the package file ``english.toml``.
+ENGLISH = _load_english()

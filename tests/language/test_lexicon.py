@@ -1,0 +1,85 @@
+"""The language object: one Lexicon, loaded from data files, that every stage reads."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import attrs
+import pytest
+
+import reconcile
+from reconcile.errors import UsageError
+from reconcile.lexicon import ENGLISH, Lexicon, load_lexicon
+
+ENGLISH_TOML = resources.files("reconcile.lexicon").joinpath("english.toml")
+
+
+def _english_text() -> str:
+    return ENGLISH_TOML.read_text(encoding="utf-8")
+
+
+def test_every_field_comes_from_the_data_file() -> None:
+    """The file names each field of the Lexicon once: nothing is left to code."""
+    import tomllib
+
+    keys = set(tomllib.loads(_english_text()))
+    assert keys == {f.name for f in attrs.fields(Lexicon)}
+
+
+def test_a_changed_file_changes_the_parse(tmp_path: Path) -> None:
+    """A lexicon read from another file reaches the parser: a new reporting verb names a speaker."""
+    opening = 'reporting_verbs = """\n'
+    text = _english_text().replace(opening, opening + "quipped\n")
+    path = tmp_path / "mine.toml"
+    path.write_text(text, encoding="utf-8")
+    mine = load_lexicon(path)
+    assert "quipped" in mine.reporting_verbs
+    sentence = "The harbour will reopen on Monday, the port director quipped."
+    claims = reconcile.parse_source(reconcile.Source(sentence, name="a"), lexicon=mine).claims
+    default = reconcile.parse_source(reconcile.Source(sentence, name="a")).claims
+    assert claims[0].attribution is not None
+    assert default[0].attribution is None
+
+
+def _without(text: str, key: str) -> str:
+    """Return the file without one entry (an entry ends at the next blank line)."""
+    return re.sub(rf"(?ms)^{key} = .*?\n\n", "", text, count=1)
+
+
+def test_a_missing_list_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "short.toml"
+    path.write_text(_without(_english_text(), "hedges"), encoding="utf-8")
+    with pytest.raises(UsageError, match="missing: hedges; unknown: none"):
+        load_lexicon(path)
+
+
+def test_an_unknown_list_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "more.toml"
+    path.write_text(_english_text() + 'sarcasm_markers = "yeah right"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match="missing: none; unknown: sarcasm_markers"):
+        load_lexicon(path)
+
+
+def test_a_list_in_the_wrong_form_is_a_clear_error(tmp_path: Path) -> None:
+    """A phrase list must be an array: a string would be read one letter at a time."""
+    path = tmp_path / "bad.toml"
+    text = _without(_english_text(), "according_to") + 'according_to = "according to"\n'
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError, match="'according_to' must be an array of phrases"):
+        load_lexicon(path)
+
+
+def test_a_list_given_twice_is_a_clear_error(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    first.write_text(_english_text(), encoding="utf-8")
+    second.write_text('hedges = "maybe"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match="'hedges' is in both"):
+        load_lexicon(first, second)
+
+
+def test_evolve_changes_one_list() -> None:
+    lexicon = attrs.evolve(ENGLISH, hedges=ENGLISH.hedges | {"purportedly"})
+    assert "purportedly" in lexicon.hedges
+    assert lexicon.reporting_verbs == ENGLISH.reporting_verbs
