@@ -1,5 +1,27 @@
 """Find time expressions in news text and normalize them to TIMEX3 values and date intervals.
 
+In: a text (and the date it was written, its *anchor*). Out: its time
+expressions as :class:`~reconcile.TimeMention` values, each with the character
+offsets of its span, its TIMEX3 ``type`` (DATE, TIME, DURATION, SET), ``value``
+and ``mod``, and the days it covers (``interval``). The package is usable on its
+own, as a HeidelTime/SUTime replacement in Python:
+
+    >>> from datetime import date
+    >>> from reconcile.timex import find_times
+    >>> text = ("Net income fell in the third quarter from a year earlier, "
+    ...         "the company said Tuesday. It pays a dividend twice a year.")
+    >>> for t in find_times(text, anchor=date(1998, 11, 5)):
+    ...     print(t.span.start, t.span.end, t.type, t.value, t.mod, t.interval)
+    19 36 DATE 1998-Q3 None (datetime.date(1998, 7, 1), datetime.date(1998, 9, 30))
+    42 56 DATE 1997-Q3 None (datetime.date(1997, 7, 1), datetime.date(1997, 9, 30))
+    75 82 DATE 1998-11-03 None (datetime.date(1998, 11, 3), datetime.date(1998, 11, 3))
+    103 115 SET P1Y None None
+
+The grammar reads rule families (``_rules_dates``, ``_rules_years``,
+``_rules_relative``, ``_rules_durations``, ``_rules_clock``) over the tokens of
+``_tokens``; ``_resolve`` and ``_calendar`` turn what they read into values. The
+English words it knows are data on :class:`TimexLexicon` (``lexicon``).
+
 :func:`find_times` reads every time expression of a stretch of text ("February
 3, 2026", "tomorrow", "last week", "two-day", "every year", "from 2010 to
 2012") and normalizes it against the publication date, in the TimeML/TIMEX3
@@ -126,7 +148,8 @@ def _bounds(text: str, start: int, end: int | None) -> tuple[int, int]:
 def find_times(
     text: str,
     *,
-    reference: date | None,
+    reference: date | None = None,
+    anchor: date | None = None,
     start: int = 0,
     end: int | None = None,
     lexicon: TimexLexicon = ENGLISH_TIMES,
@@ -138,6 +161,8 @@ def find_times(
         text: the text; spans index it, whatever ``start`` is.
         reference: the publication date relative expressions count from, or None
             when it is unknown (relative expressions then get placeholders).
+        anchor: the same as ``reference``, by the name HeidelTime and SUTime give
+            it (the document creation time); pass one of the two.
         start: where the stretch to read begins.
         end: where it ends (exclusive); None for the end of the text. Only this
             stretch is read: the tense and the dates that "the next day" counts
@@ -151,7 +176,8 @@ def find_times(
         The mentions in text order, none overlapping another.
 
     Raises:
-        UsageError: ``start``/``end`` are not offsets into ``text``.
+        UsageError: ``start``/``end`` are not offsets into ``text``, or both
+            ``reference`` and ``anchor`` are given.
 
     Examples:
         >>> from datetime import date
@@ -163,6 +189,14 @@ def find_times(
         September 2025 DATE 2025-09 True
     """
     begin, stop = _bounds(text, start, end)
+    if anchor is not None:
+        if reference is not None:
+            msg = (
+                f"find_times got both reference={reference} and anchor={anchor}. "
+                "They name the same date: pass one."
+            )
+            raise UsageError(msg)
+        reference = anchor
     if isinstance(reference, datetime):
         reference = reference.date()
     toks, found = find_expressions(text, begin, stop, lexicon)
