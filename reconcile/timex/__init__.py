@@ -74,7 +74,7 @@ from reconcile._types import Span, TimeMention
 from reconcile.errors import UsageError
 from reconcile.timex._grammar import find_expressions
 from reconcile.timex._resolve import resolve
-from reconcile.timex._values import Context, DeicticExpr, Resolved
+from reconcile.timex._values import Context, DeicticExpr, Resolved, ShiftExpr
 from reconcile.timex.lexicon import ENGLISH_TIMES, TimexLexicon
 
 __all__ = [
@@ -166,7 +166,8 @@ def find_times(
         start: where the stretch to read begins.
         end: where it ends (exclusive); None for the end of the text. Only this
             stretch is read: the tense and the dates that "the next day" counts
-            from are looked for inside it.
+            from are looked for inside it; only "a year earlier" with no date
+            before it in the stretch looks at the lines just before ``start``.
         lexicon: the English words the grammar knows; swap it to adapt.
         year_hint: when ``reference`` is None, a date of the same story (another
             source's publication date) that gives a date written without its year
@@ -199,13 +200,58 @@ def find_times(
         reference = anchor
     if isinstance(reference, datetime):
         reference = reference.date()
+    return tuple(
+        m
+        for m, _ in _read(
+            text,
+            begin,
+            stop,
+            reference=reference,
+            lexicon=lexicon,
+            year_hint=year_hint,
+            look_back=True,
+        )
+    )
+
+
+#: How far before a stretch "a year earlier" looks for the date it counts from, when
+#: the stretch names none before it (the quarter of an earnings report's first paragraph).
+_LOOK_BACK = 1500
+
+
+def _read(
+    text: str,
+    begin: int,
+    stop: int,
+    *,
+    reference: date | None,
+    lexicon: TimexLexicon,
+    year_hint: date | None,
+    look_back: bool,
+) -> list[tuple[TimeMention, Resolved]]:
+    """Find and resolve the expressions of ``text[begin:stop]``, each with its meaning.
+
+    With ``look_back``, a shift by years with no date before it in the stretch
+    ("a year earlier") counts from the last date of the text just before it.
+    """
     toks, found = find_expressions(text, begin, stop, lexicon)
-    mentions: list[TimeMention] = []
+    out: list[tuple[TimeMention, Resolved]] = []
     previous: Resolved | None = None
     sentence_days: dict[int, date] = {}
     for item in found:
         first, last = toks[item.i], toks[item.j - 1]
         words = text[first.start : last.end]
+        if (
+            previous is None
+            and look_back
+            and begin > 0
+            and isinstance(item.expr, ShiftExpr)
+            and item.expr.unit == "Y"
+        ):
+            previous = _date_before(
+                text, begin, reference=reference, lexicon=lexicon, year_hint=year_hint
+            )
+            look_back = False
         ctx = Context(
             reference=reference,
             tense=item.tense,
@@ -216,24 +262,55 @@ def find_times(
             deadline=item.i > 0 and toks[item.i - 1].low in lexicon.deadline_words,
         )
         got = resolve(item.expr, words, ctx)
-        mentions.append(
-            TimeMention(
-                span=Span(first.start, last.end),
-                text=words,
-                type=got.type,
-                value=got.value,
-                mod=got.mod,
-                interval=got.interval,
-                how=got.how,
-            )
+        mention = TimeMention(
+            span=Span(first.start, last.end),
+            text=words,
+            type=got.type,
+            value=got.value,
+            mod=got.mod,
+            interval=got.interval,
+            how=got.how,
         )
-        if got.interval is not None and got.type in ("DATE", "TIME"):
-            lo, hi = got.interval
-            if lo != date.min and hi != date.max:
-                previous = got
-                if lo == hi:
-                    sentence_days[first.sent] = lo
-    return tuple(mentions)
+        out.append((mention, got))
+        if _is_dated(got):
+            previous = got
+            if got.interval is not None and got.interval[0] == got.interval[1]:
+                sentence_days[first.sent] = got.interval[0]
+    return out
+
+
+def _is_dated(got: Resolved) -> bool:
+    """Whether a resolved expression is a bounded date that later ones may count from."""
+    if got.interval is None or got.type not in ("DATE", "TIME"):
+        return False
+    lo, hi = got.interval
+    return lo != date.min and hi != date.max
+
+
+def _date_before(
+    text: str,
+    begin: int,
+    *,
+    reference: date | None,
+    lexicon: TimexLexicon,
+    year_hint: date | None,
+) -> Resolved | None:
+    """Return the last bounded date of the lines just before ``begin``, if any."""
+    floor = text.rfind("\n", 0, max(0, begin - _LOOK_BACK)) + 1
+    dated = [
+        got
+        for _, got in _read(
+            text,
+            floor,
+            begin,
+            reference=reference,
+            lexicon=lexicon,
+            year_hint=year_hint,
+            look_back=False,
+        )
+        if _is_dated(got)
+    ]
+    return dated[-1] if dated else None
 
 
 def find_publication_anchors(

@@ -148,3 +148,16 @@ def test_anchor_and_reference_name_one_date() -> None:
     ]
     with pytest.raises(UsageError, match="pass one"):
         find_times(text, reference=date(2024, 3, 1), anchor=date(2024, 3, 1))
+
+
+def test_a_year_earlier_looks_back_past_its_paragraph() -> None:
+    """The quarter of an earnings report's first paragraph anchors "a year earlier" below it."""
+    text = (
+        "Acme Corp. said its net income rose 20% in the third quarter.\n\n"
+        "Sales were $4 billion, up from $3.5 billion a year earlier."
+    )
+    second = text.index("Sales")
+    (t,) = find_times(text, anchor=NOV_2, start=second)
+    assert (t.text, t.value) == ("a year earlier", "1988-Q3")
+    (alone,) = find_times(text[second:], anchor=NOV_2)
+    assert alone.value == "1988"
