@@ -96,6 +96,8 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
                 rules.append(self.r_deictic)
             if w in lk.relative or w == "the":
                 rules.append(self.r_relative)
+            if w in lk.cardinals and (w == "two" or 17 <= lk.cardinals[w] <= 20):
+                rules.append(self.r_spelled_year)
             if w in ("the", "a", "an", "for", "in", "at") or w in lk.ordinals:
                 rules += [self.r_the, self.r_occurrence, self.r_century, self.r_quarter]
             if w in ("earlier", "later", "early", "late"):

@@ -33,6 +33,24 @@ class YearRules(GrammarBase):
             return None
         return i, i + 1, CalExpr(Cal(year=t.num))
 
+    def r_spelled_year(self, i: int) -> _Match | None:
+        """A year in words, as transcripts write them: "nineteen ninety-six", "two thousand".
+
+        "Two thousand" is a year only after "the year", or after a preposition with
+        no noun after it (not "two thousand people").
+        """
+        got = self.spelled_year_at(i)
+        if got is None:
+            return None
+        year, j = got
+        if year >= 2000 and self.low(i) == "two":
+            before = self.low(i - 1)
+            if before != "year" and not (
+                before in self.lex.year_prepositions and self.ends_phrase(j)
+            ):
+                return None
+        return i, j, CalExpr(Cal(year=year))
+
     def _year_range(self, i: int) -> _Match | None:
         """A range of years written with a dash or slash: "2010-2012", "2008-09"."""
         t = self.toks[i]

@@ -272,7 +272,7 @@ ENGLISH_TIMES = TimexLexicon(
     ),
     year_prepositions=_words(
         """in since by until till from during before after through throughout between to
-        circa of and or year early late mid"""
+        circa of and or year early late mid fiscal"""
     ),
     deadline_words=_words("by until till through to effective payable record due expire"),
     latest_words=_words("latest recent most just ended completed"),

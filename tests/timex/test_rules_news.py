@@ -161,3 +161,27 @@ def test_a_year_earlier_looks_back_past_its_paragraph() -> None:
     assert (t.text, t.value) == ("a year earlier", "1988-Q3")
     (alone,) = find_times(text[second:], anchor=NOV_2)
     assert alone.value == "1988"
+
+
+class TestYearsInWords:
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            ("The bombing came in nineteen ninety-six.", [("nineteen ninety-six", "1996")]),
+            (
+                "January nineteen ninety-seven. Atlanta again.",
+                [("January nineteen ninety-seven", "1997-01")],
+            ),
+            ("Unemployment was to be halved by the year two thousand.", [("two thousand", "2000")]),
+            ("In fiscal 1989, the company earned $7.8 million.", [("1989", "1989")]),
+        ],
+    )
+    def test_transcripts_write_years_in_words(self, text: str, want: list[tuple[str, str]]) -> None:
+        """Broadcast transcripts spell years out; "fiscal 1989" is a year."""
+        assert values(text, date(1998, 2, 27)) == want
+
+    def test_numbers_in_words_stay_counts(self) -> None:
+        """ "Two thousand people", "nineteen people" and "twelve twenty" are no years."""
+        assert values("Two thousand people marched.") == []
+        assert values("Nineteen people died.") == []
+        assert values("It sold for twelve twenty a share.") == []
