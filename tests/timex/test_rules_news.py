@@ -7,6 +7,7 @@ style of the 1990s and of today), not taken from a corpus.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -185,3 +186,19 @@ class TestYearsInWords:
         assert values("Two thousand people marched.") == []
         assert values("Nineteen people died.") == []
         assert values("It sold for twelve twenty a share.") == []
+
+
+def test_the_lexicon_is_a_data_file_that_loads_back(tmp_path: Path) -> None:
+    """``english.toml`` is the lexicon; a file missing an entry is refused, naming it."""
+    from importlib.resources import files
+
+    from reconcile.timex.lexicon import ENGLISH_TIMES, load_lexicon
+
+    data = files("reconcile.timex").joinpath("english.toml").read_text(encoding="utf-8")
+    copy = tmp_path / "english.toml"
+    copy.write_text(data, encoding="utf-8")
+    assert load_lexicon(copy) == ENGLISH_TIMES
+    broken = tmp_path / "broken.toml"
+    broken.write_text(data.replace("tens = ", "tenths = "), encoding="utf-8")
+    with pytest.raises(UsageError, match="missing: \\['tens'\\]"):
+        load_lexicon(broken)
