@@ -239,8 +239,12 @@ def _resolve_cal(expr: CalExpr, text: str, ctx: Context) -> Resolved:
     if year is None and cal.year_of_reference:
         if ref is None:
             return Resolved("DATE", _placeholder(cal), _no_reference(text), mod=mod)
-        year = ref.year
+        year = ref.year + (cal.which or 0)
         how_year = f"the year of the publication date {ref}"
+        if cal.which:
+            how_year = (
+                f"{abs(cal.which)} year {'before' if cal.which < 0 else 'after'} that of {ref}"
+            )
     if year is None and cal.weekday is not None and cal.month is not None and cal.day is not None:
         found = _year_from_weekday(cal, ref)
         if found is not None:

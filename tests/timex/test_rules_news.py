@@ -202,3 +202,13 @@ def test_the_lexicon_is_a_data_file_that_loads_back(tmp_path: Path) -> None:
     broken.write_text(data.replace("tens = ", "tenths = "), encoding="utf-8")
     with pytest.raises(UsageError, match="missing: \\['tens'\\]"):
         load_lexicon(broken)
+
+
+def test_a_month_or_quarter_of_last_year() -> None:
+    """ "June last year", "the first quarter of last year": the year counts from the anchor."""
+    feb = date(1998, 2, 19)
+    assert values("In June last year, the leaders met.", feb) == [("June last year", "1997-06")]
+    assert values("In January this year, police came.", feb) == [("January this year", "1998-01")]
+    assert values("Sales fell in the first quarter of last year.", feb) == [
+        ("the first quarter of last year", "1997-Q1")
+    ]
