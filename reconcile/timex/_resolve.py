@@ -555,7 +555,7 @@ def _resolve_shift(expr: ShiftExpr, text: str, ctx: Context) -> Resolved:
         origin = f"the publication date {ctx.reference}"
     if expr.amount is None:
         return Resolved("DATE", vague, f"'{text}' is an unspecified time from {origin}", mod=mod)
-    quarter = _quarter_back(expr, ctx.previous)
+    quarter = _quarter_back(expr, ctx.previous, ctx.reference)
     if quarter is not None:
         return Resolved(
             "DATE", quarter[0], f"'{text}' is {quarter[0]}, {quarter[2]}", quarter[1], mod, "Q"
@@ -593,23 +593,26 @@ def _resolve_shift(expr: ShiftExpr, text: str, ctx: Context) -> Resolved:
 
 
 def _quarter_back(
-    expr: ShiftExpr, prev: Resolved | None
+    expr: ShiftExpr, prev: Resolved | None, ref: date | None
 ) -> tuple[str, tuple[date, date], str] | None:
-    """Return the same quarter whole years before the quarter mentioned last, if it is one.
+    """Return the same quarter whole years back, when the date mentioned last is a quarter.
 
     "Net rose in the third quarter, from $5 million a year earlier": the year
     before is the year-ago quarter, not a year counted from the publication date.
+    "A year ago" counts from the last such quarter ended by the publication date.
     """
     if prev is None or prev.unit != "Q" or expr.unit != "Y" or expr.amount is None:
         return None
     whole = round(expr.amount)
     if whole != expr.amount or whole < 1 or len(prev.value) != 7 or not prev.value[:4].isdigit():
         return None
-    year = int(prev.value[:4]) + whole * expr.sign
     part = prev.value[5:]
-    how = (
-        f"the quarter {whole} year{'s' if whole > 1 else ''} from {prev.value} mentioned before it"
-    )
+    year = int(prev.value[:4])
+    if not expr.from_previous and ref is not None:
+        year = ref.year if _quarter_interval(ref.year, part)[1] < ref else ref.year - 1
+    year += whole * expr.sign
+    years = f"{whole} year{'s' if whole > 1 else ''}"
+    how = f"the {part} {years} from the one of {prev.value} mentioned before it"
     return f"{year:04d}-{part}", _quarter_interval(year, part), how
 
 
