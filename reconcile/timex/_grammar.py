@@ -66,7 +66,8 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
 
     def _rules(self, t: Tok) -> tuple[_Rule, ...]:
         """Return the rules that can start at token ``t`` (cached by word or kind)."""
-        key = t.low if t.kind == "w" else f"\x00{t.kind}{t.text if t.kind == 'p' else ''}"
+        # Numbers share one entry; a word spelled "n" ("N.Y.") must not take it.
+        key = "\x00n" if t.kind == "n" else t.low
         cached = self._rule_cache.get(key)
         if cached is not None:
             return cached

@@ -247,7 +247,9 @@ class RelativeRules(GrammarBase):
     def r_ref(self, i: int) -> _Match | None:
         """Vague references: "now", "recently", "in the future"."""
         for words, value in self.lk.refs.get(self.low(i), []):
-            if all(self.low(i + n) == word for n, word in enumerate(words)):
+            if len(words) > 1 and self.low(i + 1) != words[1]:
+                continue  # the common case, checked first: "the" not before "future"
+            if all(self.low(i + n) == word for n, word in enumerate(words[2:], 2)):
                 j = i + len(words)
                 if words == ("now",) and self.is_p(j, _HYPHENS):
                     return None  # "now-defunct"
