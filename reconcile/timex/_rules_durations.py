@@ -43,6 +43,8 @@ class DurationRules(GrammarBase):
             return None
         uw = unit_tok.low
         unit = lk.units.get(uw)
+        if uw == "quarters" and self.low(k + 1) != "of" and (amount is None or amount > 1):
+            unit = "Q"  # "three quarters", "several quarters"; not "three quarters of"
         upper = None
         if unit is None:
             # "two to three years", "two or three days"
@@ -123,8 +125,8 @@ class DurationRules(GrammarBase):
         if w in lk.sets:
             if self.toks[i].is_cap and not self.toks[i].brk and w in self.lex.periodical_names:
                 return None  # "Us Weekly", "the Daily Mail": a name
-            if self._modifies_noun(i + 1):
-                return None  # "a quarterly dividend", "the annual meeting": an adjective
+            if w in self.lex.period_adjectives and self._modifies_noun(i + 1):
+                return None  # "a quarterly dividend", "the annual meeting": a kind of thing
             return (
                 i,
                 i + 1,

@@ -100,6 +100,8 @@ class RelativeRules(GrammarBase):
             if cnt is not None and cnt[2] != "article":
                 amount, u_at, _ = cnt
                 unit = lk.units.get(self.low(u_at))
+                if self.low(u_at) == "quarters" and self.low(u_at + 1) != "of":
+                    unit = "Q"  # "the past two quarters"
                 if unit is not None:
                     return i, u_at + 1, DurationExpr(amount, unit)
         unit_word = self.low(nxt)
@@ -244,6 +246,12 @@ class RelativeRules(GrammarBase):
             return i, i + 2, CalExpr(Cal(decade=190 + dec))
         return None
 
+    def _unit_follows(self, k: int) -> bool:
+        """Whether a unit of time, or a count and one, starts at ``k`` ("year", "two weeks")."""
+        cnt = self.count_at(k)
+        word = self.low(cnt[1] if cnt is not None else k)
+        return word in self.lk.units or word == "quarters"
+
     def r_ref(self, i: int) -> _Match | None:
         """Vague references: "now", "recently", "in the future"."""
         for words, value in self.lk.refs.get(self.low(i), []):
@@ -253,6 +261,8 @@ class RelativeRules(GrammarBase):
                 j = i + len(words)
                 if words == ("now",) and self.is_p(j, _HYPHENS):
                     return None  # "now-defunct"
+                if words[-1] == "past" and self._unit_follows(j):
+                    continue  # "in the past three years": a duration, read from "the"
                 start = i
                 if words[0] == "in" and len(words) > 1:
                     start = i + 1  # "in recent years": the preposition stays out

@@ -103,6 +103,9 @@ class TimexLexicon:
     time_zones: frozenset[str]
     # Prepositions that make a bare four-digit number a year ("in 1998").
     year_prepositions: frozenset[str]
+    # Set adverbs that, before a noun, name a kind of thing ("the annual meeting", "a
+    # quarterly dividend") more than a recurrence ("a daily rally" stays a set).
+    period_adjectives: frozenset[str]
     # Words before a date that make it a time limit ("by Jan. 14", "payable Jan. 2").
     deadline_words: frozenset[str]
     # Words between "the" and "quarter" that name the quarter just reported ("the latest quarter").

@@ -133,6 +133,14 @@ class TestValues:
         """ "a quarterly dividend" names a dividend; "paid quarterly" is a set."""
         assert values("It declared a quarterly dividend of 10 cents.") == []
         assert values("Interest is paid quarterly.") == [("quarterly", "P3M")]
+        assert values("It has become a daily rally.") == [("daily", "P1D")]
+
+    def test_quarters_as_a_unit(self) -> None:
+        """ "The past two quarters" is ``P2Q``; "three quarters of" is a share."""
+        assert values("It lost money in the past two quarters.") == [
+            ("the past two quarters", "P2Q")
+        ]
+        assert values("Three quarters of the members voted.") == []
 
 
 def test_a_year_after_a_token_spelled_n() -> None:
