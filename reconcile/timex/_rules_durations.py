@@ -43,8 +43,8 @@ class DurationRules(GrammarBase):
             return None
         uw = unit_tok.low
         unit = lk.units.get(uw)
-        if uw == "quarters" and self.low(k + 1) != "of" and (amount is None or amount > 1):
-            unit = "Q"  # "three quarters", "several quarters"; not "three quarters of"
+        if uw == "quarters" and (amount is None or amount > 1) and not self._share_of(k + 1):
+            unit = "Q"  # "several quarters of losses"; not "three quarters of the vote"
         upper = None
         if unit is None:
             # "two to three years", "two or three days"
@@ -142,7 +142,7 @@ class DurationRules(GrammarBase):
                 if cnt is not None and cnt[0] is not None and cnt[2] in ("digits", "word"):
                     n, k = cnt[0], cnt[1]
             word = self.low(k)
-            unit = lk.units.get(word)
+            unit = "Q" if word in ("quarter", "quarters") else lk.units.get(word)
             if unit is not None and unit != "WE":
                 return (
                     i,
@@ -188,6 +188,13 @@ class DurationRules(GrammarBase):
                     ),
                 )
         return None
+
+    def _share_of(self, k: int) -> bool:
+        """Whether "of" at ``k`` makes the count before it a share ("quarters of the vote")."""
+        if self.low(k) != "of":
+            return False
+        nxt = self.tok(k + 1)
+        return nxt is None or nxt.kind != "w" or nxt.low in self.lex.determiners or nxt.is_cap
 
     def _modifies_noun(self, k: int) -> bool:
         """Whether token ``k`` is a content word that the adjective before it modifies."""

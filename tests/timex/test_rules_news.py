@@ -141,6 +141,10 @@ class TestValues:
             ("the past two quarters", "P2Q")
         ]
         assert values("Three quarters of the members voted.") == []
+        assert values("It made money after several quarters of losses.") == [
+            ("several quarters", "PXQ")
+        ]
+        assert values("Interest is due every quarter.") == [("every quarter", "P1Q")]
 
 
 def test_a_year_after_a_token_spelled_n() -> None:
