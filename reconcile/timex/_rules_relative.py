@@ -230,9 +230,11 @@ class RelativeRules(GrammarBase):
                 i + 3,
                 ShiftExpr(1, unit, sign, True, f"the {nxt} {self.low(i + 2)}", pod=pod),
             )
-        k = i + 2 if nxt == "fiscal" else i + 1
+        k = i + 2 if nxt in ("fiscal", "full") else i + 1
         if self.low(k) == "year" and self.low(k + 1) in ("ended", "ending"):
             return i, k + 1, DurationExpr(1, "Y")  # "the year ended March 31": a period
+        if nxt == "full" and self.low(k) == "year" and self.low(k + 1) != "of":
+            return i, k + 1, DeicticExpr("Y", 0, "the full year")  # a forecast's year
         if nxt in ("year", "month", "week") and self.low(i - 1) == "of":
             t = self.toks[i + 1]
             after = self.tok(i + 2)

@@ -124,6 +124,10 @@ class TestValues:
             ("March 31", "1989-03-31"),
         ]
 
+    def test_the_full_year_is_the_year_of_the_anchor(self) -> None:
+        """A forecast "for the full year" is this year; "the full year ended" a period."""
+        assert values("It expects growth for the full year.") == [("the full year", "1989")]
+
     def test_vague_future_and_no_vague_adverbs(self) -> None:
         """ "the future" is FUTURE_REF; "previously" and "soon" are not annotated times."""
         assert values("The future of the plant is unclear.") == [("The future", "FUTURE_REF")]
