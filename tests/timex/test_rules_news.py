@@ -228,3 +228,17 @@ def test_a_month_or_quarter_of_last_year() -> None:
     assert values("Sales fell in the first quarter of last year.", feb) == [
         ("the first quarter of last year", "1997-Q1")
     ]
+
+
+def test_an_hour_in_the_morning() -> None:
+    """ "at 4 in the morning" is 04:00, "at 8 in the evening" 20:00; a bare "4 in" is not."""
+    apr = date(2000, 4, 5)
+    assert values("He will leave at 4 in the morning.", apr) == [
+        ("4 in the morning", "2000-04-05T04:00")
+    ]
+    assert values("The vote is at 8 in the evening.", apr) == [
+        ("8 in the evening", "2000-04-05T20:00")
+    ]
+    assert values("Shares rose 4 in the morning session.", apr) == [
+        ("the morning", "2000-04-05TMO")
+    ]
