@@ -354,8 +354,12 @@ def _resolve_deictic(expr: DeicticExpr, text: str, ctx: Context) -> Resolved:
         return Resolved("DATE", ref_value(expr.offset), _no_reference(text), mod=mod)
     offset = expr.offset
     if expr.unit == "WE" and expr.words == "the weekend" and ref.weekday() < 5:
-        # "the weekend": the one before a weekday reference in the past tense, else the next.
-        offset = -1 if ctx.tense == "past" else 0
+        # "the weekend": the one before a weekday reference in the past tense, the next in
+        # the future tense; without a tense, the nearer (Monday to Wednesday: the one past).
+        if ctx.tense is None:
+            offset = -1 if ref.weekday() <= 2 else 0
+        else:
+            offset = -1 if ctx.tense == "past" else 0
     got = deictic_interval(expr.unit, offset, ref, expr.season)
     if got is None:
         return Resolved("DATE", "PRESENT_REF", f"'{text}' could not be placed", mod=mod)

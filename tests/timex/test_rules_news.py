@@ -242,3 +242,12 @@ def test_an_hour_in_the_morning() -> None:
     assert values("Shares rose 4 in the morning session.", apr) == [
         ("the morning", "2000-04-05TMO")
     ]
+
+
+def test_the_weekend_without_a_tense_is_the_nearer_one() -> None:
+    """Read on a Monday, "over the weekend" is the one just past; on a Thursday, the next."""
+    monday, thursday = date(1990, 8, 13), date(1990, 8, 16)
+    (past,) = find_times("Over the weekend, officials in the capital", anchor=monday)
+    assert past.interval == (date(1990, 8, 11), date(1990, 8, 12))
+    (ahead,) = find_times("Over the weekend, officials in the capital", anchor=thursday)
+    assert ahead.interval == (date(1990, 8, 18), date(1990, 8, 19))
