@@ -1,5 +1,27 @@
 """Find time expressions in news text and normalize them to TIMEX3 values and date intervals.
 
+In: a text (and the date it was written, its *anchor*). Out: its time
+expressions as :class:`~reconcile.TimeMention` values, each with the character
+offsets of its span, its TIMEX3 ``type`` (DATE, TIME, DURATION, SET), ``value``
+and ``mod``, and the days it covers (``interval``). The package is usable on its
+own, as a HeidelTime/SUTime replacement in Python:
+
+    >>> from datetime import date
+    >>> from reconcile.timex import find_times
+    >>> text = ("Net income fell in the third quarter from a year earlier, "
+    ...         "the company said Tuesday. It pays a dividend twice a year.")
+    >>> for t in find_times(text, anchor=date(1998, 11, 5)):
+    ...     print(t.span.start, t.span.end, t.type, t.value, t.mod, t.interval)
+    19 36 DATE 1998-Q3 None (datetime.date(1998, 7, 1), datetime.date(1998, 9, 30))
+    42 56 DATE 1997-Q3 None (datetime.date(1997, 7, 1), datetime.date(1997, 9, 30))
+    75 82 DATE 1998-11-03 None (datetime.date(1998, 11, 3), datetime.date(1998, 11, 3))
+    103 115 SET P1Y None None
+
+The grammar reads rule families (``_rules_dates``, ``_rules_years``,
+``_rules_relative``, ``_rules_durations``, ``_rules_clock``) over the tokens of
+``_tokens``; ``_resolve`` and ``_calendar`` turn what they read into values. The
+English words it knows are data on :class:`TimexLexicon` (``lexicon``).
+
 :func:`find_times` reads every time expression of a stretch of text ("February
 3, 2026", "tomorrow", "last week", "two-day", "every year", "from 2010 to
 2012") and normalizes it against the publication date, in the TimeML/TIMEX3
@@ -53,7 +75,7 @@ from reconcile._types import Span, TimeMention
 from reconcile.errors import UsageError
 from reconcile.timex._grammar import find_expressions
 from reconcile.timex._resolve import resolve
-from reconcile.timex._values import Context, DeicticExpr, Resolved
+from reconcile.timex._values import Context, DeicticExpr, Resolved, ShiftExpr
 from reconcile.timex.lexicon import ENGLISH_TIMES, TimexLexicon
 
 __all__ = [
@@ -132,7 +154,8 @@ def _bounds(text: str, start: int, end: int | None) -> tuple[int, int]:
 def find_times(
     text: str,
     *,
-    reference: date | None,
+    reference: date | None = None,
+    anchor: date | None = None,
     start: int = 0,
     end: int | None = None,
     lexicon: TimexLexicon = ENGLISH_TIMES,
@@ -144,10 +167,13 @@ def find_times(
         text: the text; spans index it, whatever ``start`` is.
         reference: the publication date relative expressions count from, or None
             when it is unknown (relative expressions then get placeholders).
+        anchor: the same as ``reference``, by the name HeidelTime and SUTime give
+            it (the document creation time); pass one of the two.
         start: where the stretch to read begins.
         end: where it ends (exclusive); None for the end of the text. Only this
             stretch is read: the tense and the dates that "the next day" counts
-            from are looked for inside it.
+            from are looked for inside it; only "a year earlier" with no date
+            before it in the stretch looks at the lines just before ``start``.
         lexicon: the English words the grammar knows; swap it to adapt.
         year_hint: when ``reference`` is None, a date of the same story (another
             source's publication date) that gives a date written without its year
@@ -157,7 +183,8 @@ def find_times(
         The mentions in text order, none overlapping another.
 
     Raises:
-        UsageError: ``start``/``end`` are not offsets into ``text``.
+        UsageError: ``start``/``end`` are not offsets into ``text``, or both
+            ``reference`` and ``anchor`` are given.
 
     Examples:
         >>> from datetime import date
@@ -169,15 +196,68 @@ def find_times(
         September 2025 DATE 2025-09 True
     """
     begin, stop = _bounds(text, start, end)
+    if anchor is not None:
+        if reference is not None:
+            msg = (
+                f"find_times got both reference={reference} and anchor={anchor}. "
+                "They name the same date: pass one."
+            )
+            raise UsageError(msg)
+        reference = anchor
     if isinstance(reference, datetime):
         reference = reference.date()
+    return tuple(
+        m
+        for m, _ in _read(
+            text,
+            begin,
+            stop,
+            reference=reference,
+            lexicon=lexicon,
+            year_hint=year_hint,
+            look_back=True,
+        )
+    )
+
+
+#: How far before a stretch "a year earlier" looks for the date it counts from, when
+#: the stretch names none before it (the quarter of an earnings report's first paragraph).
+_LOOK_BACK = 1500
+
+
+def _read(
+    text: str,
+    begin: int,
+    stop: int,
+    *,
+    reference: date | None,
+    lexicon: TimexLexicon,
+    year_hint: date | None,
+    look_back: bool,
+) -> list[tuple[TimeMention, Resolved]]:
+    """Find and resolve the expressions of ``text[begin:stop]``, each with its meaning.
+
+    With ``look_back``, a shift by years with no date before it in the stretch
+    ("a year earlier") counts from the last date of the text just before it.
+    """
     toks, found = _expressions(text, begin, stop, lexicon)
-    mentions: list[TimeMention] = []
+    out: list[tuple[TimeMention, Resolved]] = []
     previous: Resolved | None = None
     sentence_days: dict[int, date] = {}
     for item in found:
         first, last = toks[item.i], toks[item.j - 1]
         words = text[first.start : last.end]
+        if (
+            previous is None
+            and look_back
+            and begin > 0
+            and isinstance(item.expr, ShiftExpr)
+            and item.expr.unit == "Y"
+        ):
+            previous = _date_before(
+                text, begin, reference=reference, lexicon=lexicon, year_hint=year_hint
+            )
+            look_back = False
         ctx = Context(
             reference=reference,
             tense=item.tense,
@@ -188,24 +268,55 @@ def find_times(
             deadline=item.i > 0 and toks[item.i - 1].low in lexicon.deadline_words,
         )
         got = resolve(item.expr, words, ctx)
-        mentions.append(
-            TimeMention(
-                span=Span(first.start, last.end),
-                text=words,
-                type=got.type,
-                value=got.value,
-                mod=got.mod,
-                interval=got.interval,
-                how=got.how,
-            )
+        mention = TimeMention(
+            span=Span(first.start, last.end),
+            text=words,
+            type=got.type,
+            value=got.value,
+            mod=got.mod,
+            interval=got.interval,
+            how=got.how,
         )
-        if got.interval is not None and got.type in ("DATE", "TIME"):
-            lo, hi = got.interval
-            if lo != date.min and hi != date.max:
-                previous = got
-                if lo == hi:
-                    sentence_days[first.sent] = lo
-    return tuple(mentions)
+        out.append((mention, got))
+        if _is_dated(got):
+            previous = got
+            if got.interval is not None and got.interval[0] == got.interval[1]:
+                sentence_days[first.sent] = got.interval[0]
+    return out
+
+
+def _is_dated(got: Resolved) -> bool:
+    """Whether a resolved expression is a bounded date that later ones may count from."""
+    if got.interval is None or got.type not in ("DATE", "TIME"):
+        return False
+    lo, hi = got.interval
+    return lo != date.min and hi != date.max
+
+
+def _date_before(
+    text: str,
+    begin: int,
+    *,
+    reference: date | None,
+    lexicon: TimexLexicon,
+    year_hint: date | None,
+) -> Resolved | None:
+    """Return the last bounded date of the lines just before ``begin``, if any."""
+    floor = text.rfind("\n", 0, max(0, begin - _LOOK_BACK)) + 1
+    dated = [
+        got
+        for _, got in _read(
+            text,
+            floor,
+            begin,
+            reference=reference,
+            lexicon=lexicon,
+            year_hint=year_hint,
+            look_back=False,
+        )
+        if _is_dated(got)
+    ]
+    return dated[-1] if dated else None
 
 
 def find_publication_anchors(

@@ -66,7 +66,8 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
 
     def _rules(self, t: Tok) -> tuple[_Rule, ...]:
         """Return the rules that can start at token ``t`` (cached by word or kind)."""
-        key = t.low if t.kind == "w" else f"\x00{t.kind}{t.text if t.kind == 'p' else ''}"
+        # Numbers share one entry; a word spelled "n" ("N.Y.") must not take it.
+        key = "\x00n" if t.kind == "n" else t.low
         cached = self._rule_cache.get(key)
         if cached is not None:
             return cached
@@ -96,6 +97,8 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
                 rules.append(self.r_deictic)
             if w in lk.relative or w == "the":
                 rules.append(self.r_relative)
+            if w in lk.cardinals and (w == "two" or 17 <= lk.cardinals[w] <= 20):
+                rules.append(self.r_spelled_year)
             if w in ("the", "a", "an", "for", "in", "at") or w in lk.ordinals:
                 rules += [self.r_the, self.r_occurrence, self.r_century, self.r_quarter]
             if w in ("earlier", "later", "early", "late"):

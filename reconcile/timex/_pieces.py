@@ -118,6 +118,53 @@ class GrammarBase:
                 and not two.space
             ):
                 return 2000 + two.num if two.num < 50 else 1900 + two.num, k + 2
+        if t.kind == "w" and t.low in self.lk.cardinals and t.low != "two":
+            got = self.spelled_year_at(k)
+            if got is not None and lo <= got[0] <= hi:
+                return got
+        return None
+
+    def spelled_year_at(self, k: int) -> tuple[int, int] | None:
+        """Return ``(year, next index)`` for a year in words at ``k``.
+
+        "nineteen ninety-six", "eighteen hundred", "twenty ten", "two thousand
+        (and) one": the first word is seventeen to twenty, then a tens word or
+        "hundred"; or "two thousand".
+        """
+        lk = self.lk
+        first = lk.cardinals.get(self.low(k))
+        j = k + 1
+        if first == 2 and self.low(j) == "thousand":
+            j += 1
+            rest = 0
+            if self.low(j) == "and" or self.low(j) in lk.cardinals:
+                got = self._spelled_below_hundred(j + 1 if self.low(j) == "and" else j)
+                if got is not None:
+                    rest, j = got
+            return 2000 + rest, j
+        if first is None or not 17 <= first <= 20:
+            return None
+        if self.low(j) == "hundred":
+            return first * 100, j + 1
+        if self.low(j) not in lk.tens and not 10 <= lk.cardinals.get(self.low(j), 0) <= 19:
+            return None
+        got = self._spelled_below_hundred(j)
+        return None if got is None else (first * 100 + got[0], got[1])
+
+    def _spelled_below_hundred(self, k: int) -> tuple[int, int] | None:
+        """Read "ninety-six", "ninety six", "seven" at ``k``: the number and the token after."""
+        lk = self.lk
+        w = self.low(k)
+        if w in lk.tens:
+            n, j = lk.tens[w], k + 1
+            if self.is_p(j, _HYPHENS) and 1 <= lk.cardinals.get(self.low(j + 1), 0) <= 9:
+                return n + lk.cardinals[self.low(j + 1)], j + 2
+            if 1 <= lk.cardinals.get(self.low(j), 0) <= 9:
+                return n + lk.cardinals[self.low(j)], j + 1
+            return n, j
+        small = lk.cardinals.get(w)
+        if small is not None and 1 <= small <= 19:
+            return small, k + 1
         return None
 
     def count_at(self, k: int) -> tuple[float | None, int, str] | None:

@@ -33,11 +33,26 @@ class ClockRules(GrammarBase):
         """Clock times: "4:30 p.m.", "10 a.m. EST Tuesday", "0735 GMT"."""
         prev = self.low(i - 1)
         loose = prev in self.lex.clock_prepositions or self.toks[i].brk
-        got = self.clock_at(i, loose=loose)
+        got = self.clock_at(i, loose=loose) or (
+            self._hour_in_the(i) if prev in self.lex.clock_prepositions else None
+        )
         if got is None:
             return None
         clock, j = got
         return self._clock_with_day(i, j, clock)
+
+    def _hour_in_the(self, i: int) -> tuple[Clock, int] | None:
+        """Read "4 in the morning", "8 in the evening": an hour and the part of its day."""
+        t = self.toks[i]
+        if t.suffix or t.ndigits > 2 or not 1 <= t.num <= 12 or self.low(i + 1) != "in":
+            return None
+        if self.low(i + 2) != "the":
+            return None
+        pod = self.low(i + 3)
+        if pod not in ("morning", "afternoon", "evening"):
+            return None
+        hour = t.num % 12 + (0 if pod == "morning" else 12)
+        return Clock(hour), i + 4
 
     def _clock_with_day(self, i: int, j: int, clock: Clock) -> _Match:
         """Join a clock with the day after it: "22:07 GMT, 7 July 2012", "10 a.m. Monday"."""

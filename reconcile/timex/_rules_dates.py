@@ -59,6 +59,11 @@ class DateRules(GrammarBase):
         yr = self.year_at(y_at)
         if yr is not None:
             return i, yr[1], CalExpr(Cal(year=yr[0], month=month))
+        which = self.lk.relative.get(self.low(y_at))
+        if which is not None and self.low(y_at + 1) == "year":
+            # "January this year", "June last year": the month of a year counted from now.
+            cal = Cal(month=month, year_of_reference=True, which=which)
+            return i, y_at + 2, CalExpr(cal)
         if t.low not in self.lk.full_months:
             return None
         if t.low in self.lex.ambiguous_months:

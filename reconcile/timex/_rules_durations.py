@@ -43,6 +43,8 @@ class DurationRules(GrammarBase):
             return None
         uw = unit_tok.low
         unit = lk.units.get(uw)
+        if uw == "quarters" and (amount is None or amount > 1) and not self._share_of(k + 1):
+            unit = "Q"  # "several quarters of losses"; not "three quarters of the vote"
         upper = None
         if unit is None:
             # "two to three years", "two or three days"
@@ -123,8 +125,8 @@ class DurationRules(GrammarBase):
         if w in lk.sets:
             if self.toks[i].is_cap and not self.toks[i].brk and w in self.lex.periodical_names:
                 return None  # "Us Weekly", "the Daily Mail": a name
-            if self._modifies_noun(i + 1):
-                return None  # "a quarterly dividend", "the annual meeting": an adjective
+            if w in self.lex.period_adjectives and self._modifies_noun(i + 1):
+                return None  # "a quarterly dividend", "the annual meeting": a kind of thing
             return (
                 i,
                 i + 1,
@@ -140,7 +142,7 @@ class DurationRules(GrammarBase):
                 if cnt is not None and cnt[0] is not None and cnt[2] in ("digits", "word"):
                     n, k = cnt[0], cnt[1]
             word = self.low(k)
-            unit = lk.units.get(word)
+            unit = "Q" if word in ("quarter", "quarters") else lk.units.get(word)
             if unit is not None and unit != "WE":
                 return (
                     i,
@@ -186,6 +188,13 @@ class DurationRules(GrammarBase):
                     ),
                 )
         return None
+
+    def _share_of(self, k: int) -> bool:
+        """Whether "of" at ``k`` makes the count before it a share ("quarters of the vote")."""
+        if self.low(k) != "of":
+            return False
+        nxt = self.tok(k + 1)
+        return nxt is None or nxt.kind != "w" or nxt.low in self.lex.determiners or nxt.is_cap
 
     def _modifies_noun(self, k: int) -> bool:
         """Whether token ``k`` is a content word that the adjective before it modifies."""

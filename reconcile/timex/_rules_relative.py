@@ -100,6 +100,8 @@ class RelativeRules(GrammarBase):
             if cnt is not None and cnt[2] != "article":
                 amount, u_at, _ = cnt
                 unit = lk.units.get(self.low(u_at))
+                if self.low(u_at) == "quarters" and self.low(u_at + 1) != "of":
+                    unit = "Q"  # "the past two quarters"
                 if unit is not None:
                     return i, u_at + 1, DurationExpr(amount, unit)
         unit_word = self.low(nxt)
@@ -228,9 +230,11 @@ class RelativeRules(GrammarBase):
                 i + 3,
                 ShiftExpr(1, unit, sign, True, f"the {nxt} {self.low(i + 2)}", pod=pod),
             )
-        k = i + 2 if nxt == "fiscal" else i + 1
+        k = i + 2 if nxt in ("fiscal", "full") else i + 1
         if self.low(k) == "year" and self.low(k + 1) in ("ended", "ending"):
             return i, k + 1, DurationExpr(1, "Y")  # "the year ended March 31": a period
+        if nxt == "full" and self.low(k) == "year" and self.low(k + 1) != "of":
+            return i, k + 1, DeicticExpr("Y", 0, "the full year")  # a forecast's year
         if nxt in ("year", "month", "week") and self.low(i - 1) == "of":
             t = self.toks[i + 1]
             after = self.tok(i + 2)
@@ -244,13 +248,23 @@ class RelativeRules(GrammarBase):
             return i, i + 2, CalExpr(Cal(decade=190 + dec))
         return None
 
+    def _unit_follows(self, k: int) -> bool:
+        """Whether a unit of time, or a count and one, starts at ``k`` ("year", "two weeks")."""
+        cnt = self.count_at(k)
+        word = self.low(cnt[1] if cnt is not None else k)
+        return word in self.lk.units or word == "quarters"
+
     def r_ref(self, i: int) -> _Match | None:
         """Vague references: "now", "recently", "in the future"."""
         for words, value in self.lk.refs.get(self.low(i), []):
-            if all(self.low(i + n) == word for n, word in enumerate(words)):
+            if len(words) > 1 and self.low(i + 1) != words[1]:
+                continue  # the common case, checked first: "the" not before "future"
+            if all(self.low(i + n) == word for n, word in enumerate(words[2:], 2)):
                 j = i + len(words)
                 if words == ("now",) and self.is_p(j, _HYPHENS):
                     return None  # "now-defunct"
+                if words[-1] == "past" and self._unit_follows(j):
+                    continue  # "in the past three years": a duration, read from "the"
                 start = i
                 if words[0] == "in" and len(words) > 1:
                     start = i + 1  # "in recent years": the preposition stays out

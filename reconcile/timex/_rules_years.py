@@ -33,6 +33,24 @@ class YearRules(GrammarBase):
             return None
         return i, i + 1, CalExpr(Cal(year=t.num))
 
+    def r_spelled_year(self, i: int) -> _Match | None:
+        """A year in words, as transcripts write them: "nineteen ninety-six", "two thousand".
+
+        "Two thousand" is a year only after "the year", or after a preposition with
+        no noun after it (not "two thousand people").
+        """
+        got = self.spelled_year_at(i)
+        if got is None:
+            return None
+        year, j = got
+        if year >= 2000 and self.low(i) == "two":
+            before = self.low(i - 1)
+            if before != "year" and not (
+                before in self.lex.year_prepositions and self.ends_phrase(j)
+            ):
+                return None
+        return i, j, CalExpr(Cal(year=year))
+
     def _year_range(self, i: int) -> _Match | None:
         """A range of years written with a dash or slash: "2010-2012", "2008-09"."""
         t = self.toks[i]
@@ -197,7 +215,7 @@ class YearRules(GrammarBase):
         if self.low(j) != "of":
             if word == "half" and self.low(k - 1) != "fiscal":
                 return None  # "the first half", "a second-half surge": of a match, a film
-            return i, j, CalExpr(Cal(part=part))
+            return (i + 1 if t.low == "a" else i), j, CalExpr(Cal(part=part))
         j += 1
         yr = self.year_at(j)
         if yr is not None:
@@ -238,8 +256,8 @@ class YearRules(GrammarBase):
             return i, j + 1, DeicticExpr("Q", -1, words)
         if q is None or q.low != "quarter" or (q.is_cap and not q.brk):
             if years_back and self.low(i) == "a":
-                words = " ".join(tok.low for tok in self.toks[i:j])
-                return i, j, ShiftExpr(1, "Y", -1, True, words)
+                words = " ".join(tok.low for tok in self.toks[i + 1 : j])
+                return i + 1, j, ShiftExpr(1, "Y", -1, True, words)
             return None  # "the French Quarter"
         if self.low(j + 1) == "of" or self.is_p(j + 1, _HYPHENS):
             return None  # "the quarter of the vote", "the quarter-final"
