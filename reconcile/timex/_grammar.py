@@ -108,6 +108,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
                 or w in lk.lex.vague_counts
                 or w in ("a", "an", "half")
                 or w in lk.long_units
+                or w in lk.units
             ):
                 rules.append(self.r_duration)
             if w in lk.cardinals or w in ("twice", "thrice", "once"):

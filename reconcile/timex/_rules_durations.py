@@ -28,6 +28,10 @@ class DurationRules(GrammarBase):
         t = self.toks[i]
         if t.low in lk.long_units:
             return i, i + 1, DurationExpr(1, lk.long_units[t.low])
+        unit = lk.units.get(t.low)
+        if unit is not None and self.is_p(i + 1, _HYPHENS) and self.low(i + 2) == "long":
+            # "a day-long meeting", "the decades-long feud": one unit, or an unknown number.
+            return i, i + 3, DurationExpr(None if t.low.endswith("s") else 1, unit)
         cnt = self.count_at(i)
         if cnt is None:
             return None

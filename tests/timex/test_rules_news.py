@@ -117,6 +117,11 @@ class TestValues:
         (t,) = find_times("The feud has lasted more than two decades.", anchor=NOV_2)
         assert (t.type, t.value, t.mod) == ("DURATION", "P20Y", "MORE_THAN")
 
+    def test_a_unit_long_is_a_duration(self) -> None:
+        """ "a day-long meeting" lasts a day; "the decades-long feud" an unknown number."""
+        assert values("It was their third day-long meeting.") == [("day-long", "P1D")]
+        assert values("The decades-long feud ended.") == [("decades-long", "PXDE")]
+
     def test_the_year_ended_is_a_period(self) -> None:
         """ "For the year ended March 31" measures a year; its end is a date."""
         assert values("Net income for the year ended March 31 rose 8%.") == [
