@@ -83,7 +83,7 @@ from reconcile._types import (
 )
 from reconcile.align import compare_times
 from reconcile.lexicon import ENGLISH, Lexicon
-from reconcile.timex import ENGLISH_TIMES, find_publication_anchors
+from reconcile.timex import find_publication_anchors
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -1332,7 +1332,7 @@ def _self_dating(claim: Claim, published: date | None, name: str) -> list[Hit]:
                     anchor.text,
                 )
             )
-    weekdays = dict(ENGLISH_TIMES.weekdays)
+    weekdays = dict(ENGLISH.weekdays)
     for tm in claim.times:
         if tm.type != "DATE" or tm.interval is None or tm.interval[0] != tm.interval[1]:
             continue

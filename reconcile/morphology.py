@@ -1,7 +1,7 @@
 """English morphology, asked the same way by every stage: lemma, past form, finite verb.
 
 The forms come from LemmInflect's dictionary of English inflections (it ships
-inside its wheel, so nothing is fetched): "held" is a form of "hold", "set" and
+inside its wheel, so nothing is fetched): "held" is a form of "hold", "cut" and
 "read" are their own past forms, "hundred" and "indeed" are no verb at all. A
 word the dictionary does not know counts as a past form when it ends in "-ed"
 ("geolocated"). The :class:`~reconcile.lexicon.Lexicon` adds what a dictionary
@@ -16,7 +16,7 @@ Examples:
     >>> from reconcile.lexicon import ENGLISH
     >>> [verb_lemma(w) for w in ("held", "arrives", "hundred")]
     ['hold', 'arrive', None]
-    >>> [is_past_form(w, ENGLISH) for w in ("killed", "struck", "set", "hundred", "planned")]
+    >>> [is_past_form(w, ENGLISH) for w in ("killed", "struck", "cut", "hundred", "planned")]
     [True, True, True, False, False]
 """
 

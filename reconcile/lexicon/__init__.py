@@ -1,12 +1,14 @@
 """The language object: every word list the stages read, as data a user can swap.
 
 Like dateutil's ``parserinfo``, the English knowledge of reconcile lives in data,
-not in code: reporting verbs, hedges, markers of plans and of page furniture. The
-lists are the package file ``english.toml`` beside this module, loaded once into
-:data:`ENGLISH`. Every list is general English news usage; none is drawn from a
-particular article. Pass ``lexicon=`` to any stage to change them: a
-:class:`Lexicon` loaded from another file with :func:`load_lexicon`, or
-:func:`attrs.evolve` of :data:`ENGLISH`.
+not in code: reporting verbs, hedges, markers of plans and of page furniture, and
+every word the time grammar knows (months, units, deictic words, modifiers). The
+lists are the package files beside this module, ``english.toml`` (parsing, checks)
+and ``english-times.toml`` (time expressions), loaded once into :data:`ENGLISH`.
+Every list is general English news usage; none is drawn from a particular
+article. Pass ``lexicon=`` to any stage to change them: a :class:`Lexicon`
+loaded from other files with :func:`load_lexicon`, or :func:`attrs.evolve` of
+:data:`ENGLISH`.
 
 Examples:
     >>> import attrs
@@ -39,7 +41,7 @@ def _to_tuple(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
 
 
-@frozen
+@frozen(kw_only=True, cache_hash=True)
 class Lexicon:
     """English word lists for parsing news; every field is swappable data."""
 
@@ -139,6 +141,107 @@ class Lexicon:
     company_designators: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
     )
+    # Time expressions (reconcile.timex): english-times.toml. Tables are tuples of pairs,
+    # so the lexicon stays hashable (the grammar caches its compiled lookups per lexicon).
+    months: tuple[tuple[str, int], ...]
+    # Month names that are also common English words; they need a day, a year or
+    # a temporal preposition before them ("in May", not "you may").
+    ambiguous_months: frozenset[str]
+    weekdays: tuple[tuple[str, int], ...]
+    # Weekday abbreviations that are also words ("Sun", "Wed", "Sat"); they count
+    # only in front of a date.
+    short_weekdays: frozenset[str]
+    # Capitalized words that make a weekday part of a name ("Black Friday").
+    named_day_prefixes: frozenset[str]
+    cardinals: tuple[tuple[str, int], ...]
+    tens: tuple[tuple[str, int], ...]
+    ordinals: tuple[tuple[str, int], ...]
+    # Words for an unknown count: "several years" -> PXY.
+    vague_counts: frozenset[str]
+    # unit word -> TIMEX3 unit code (S, MIN, H, D, W, WE, M, Y, DE, CE).
+    units: tuple[tuple[str, str], ...]
+    # "weeklong" -> W.
+    long_units: tuple[tuple[str, str], ...]
+    # Part of day -> TIMEX3 code.
+    parts_of_day: tuple[tuple[str, str], ...]
+    seasons: tuple[tuple[str, str], ...]
+    # Words that make a season word a time ("this summer", "in the summer").
+    season_context: frozenset[str]
+    # today=0, yesterday=-1 ...
+    deictic_days: tuple[tuple[str, int], ...]
+    # Words after "Today" that make it a name ("the Today show").
+    deictic_blockers: frozenset[str]
+    # this/last/next... -> offset
+    relative_words: tuple[tuple[str, int], ...]
+    # "the next day", "the previous week": offset from the last date mentioned.
+    anaphoric_words: tuple[tuple[str, int], ...]
+    present_refs: tuple[str, ...]
+    past_refs: tuple[str, ...]
+    future_refs: tuple[str, ...]
+    # Period adverbs -> SET value.
+    set_adverbs: tuple[tuple[str, str], ...]
+    # Period adverbs that, capitalized inside a sentence, name a periodical ("Us Weekly").
+    periodical_names: frozenset[str]
+    # Modifiers before a point in time -> TIMEX3 mod.
+    point_mods: tuple[tuple[str, str], ...]
+    # Modifiers before a duration -> TIMEX3 mod.
+    duration_mods: tuple[tuple[str, str], ...]
+    # Prepositions that make a bare four-digit number a year ("in 1998").
+    year_prepositions: frozenset[str]
+    # Set adverbs that, before a noun, name a kind of thing ("the annual meeting", "a
+    # quarterly dividend") more than a recurrence ("a daily rally" stays a set).
+    period_adjectives: frozenset[str]
+    # Words before a date that make it a time limit ("by Jan. 14", "payable Jan. 2").
+    deadline_words: frozenset[str]
+    # Words between "the" and "quarter" that name the quarter just reported ("the latest quarter").
+    latest_words: frozenset[str]
+    # Words before a bare number that make it a count, not a year ("about 2000").
+    count_words: frozenset[str]
+    # Plural nouns that years may modify ("the 2014 Olympics"); other lowercase
+    # plurals after a bare number mark a count ("2000 troops").
+    year_nouns: frozenset[str]
+    # Count nouns that never follow a year ("the 2000 people").
+    count_nouns: frozenset[str]
+    # Nouns that make "of 2000" a quantity ("a crowd of 2000"), not a year ("the flood of 1998").
+    quantity_nouns: frozenset[str]
+    # Words that may precede a lone month name ("in May", "since March").
+    month_prepositions: frozenset[str]
+    decade_words: tuple[tuple[str, int], ...]
+    # Holidays: name -> rule. Rules: "MM-DD" (fixed), "easter+N" / "easter-N",
+    # "MM:W:N" (N-th weekday W of month MM; N=-1 for the last), "MM:W:N+D" (D days after).
+    holidays: tuple[tuple[str, str], ...]
+    # Holidays that are also ordinary words ("Christmas shopping"): they count only
+    # after a temporal preposition.
+    weak_holidays: frozenset[str]
+    # Tense markers. Future: modal and scheduling words; past: auxiliaries and
+    # irregular past forms (regular ones are found by their -ed ending).
+    future_markers: frozenset[str]
+    # Future markers that count only before "to" ("set to", "expected to"); "due to"
+    # counts only after a form of "be" ("are due to end", not "due to the storm").
+    future_before_to: frozenset[str]
+    past_markers: frozenset[str]
+    # Words that end the clause a tense marker is looked for in.
+    clause_breaks: frozenset[str]
+    # Words after "N times" that make it a multiplier ("three times as many").
+    multiplier_followers: frozenset[str]
+    # Adjectives between a count and its unit ("three more years").
+    count_adjectives: frozenset[str]
+    # Words before "a year" that make it a rate ("$5 million a year").
+    rate_words: frozenset[str]
+    # Words before "10:30" that make a bare clock time a time ("at 10:30").
+    clock_prepositions: frozenset[str]
+    # Temporal prepositions that make "Christmas" a date ("before Christmas").
+    holiday_prepositions: frozenset[str]
+    # Nouns after a holiday that make it an adjective ("Christmas shopping").
+    holiday_nouns: frozenset[str]
+    # Determiners before a year that modifies a noun ("the 2007 ceremony").
+    determiners: frozenset[str]
+    # Possessives before a decade that make it an age ("in her 40s").
+    possessives: frozenset[str]
+    # Words joining two times into a range ("2010 to 2012").
+    range_connectors: frozenset[str]
+    # Words after an amount that count it forward from an earlier date ("two days later").
+    later_words: frozenset[str]
 
 
 def load_lexicon(*paths: str | Path) -> Lexicon:
@@ -153,9 +256,12 @@ def load_lexicon(*paths: str | Path) -> Lexicon:
 
     Examples:
         >>> from importlib import resources
-        >>> english = resources.files("reconcile.lexicon").joinpath("english.toml")
-        >>> with resources.as_file(english) as path:
-        ...     load_lexicon(path) == ENGLISH
+        >>> files = resources.files("reconcile.lexicon")
+        >>> with (
+        ...     resources.as_file(files.joinpath("english.toml")) as words,
+        ...     resources.as_file(files.joinpath("english-times.toml")) as times,
+        ... ):
+        ...     load_lexicon(words, times) == ENGLISH
         True
     """
     entries: dict[str, tuple[str, Any]] = {}
@@ -177,7 +283,7 @@ def _from_entries(entries: dict[str, tuple[str, Any]], where: str) -> Lexicon:
         msg = (
             f"The lexicon {where} does not match reconcile.lexicon.Lexicon "
             f"(missing: {', '.join(missing) or 'none'}; unknown: {', '.join(unknown) or 'none'}). "
-            "Start from a copy of reconcile/lexicon/english.toml."
+            "Start from copies of reconcile/lexicon/english.toml and english-times.toml."
         )
         raise UsageError(msg)
     return Lexicon(**{name: _value(name, kinds[name], raw) for name, (_, raw) in entries.items()})
@@ -192,6 +298,8 @@ def _value(name: str, kind: str, raw: object) -> Any:
     elif isinstance(raw, str):
         if kind.startswith("dict"):
             return dict(item.split("=", 1) for item in raw.split())
+        if kind.startswith("tuple[tuple[str, "):
+            return _table(name, raw, numbers=kind.startswith("tuple[tuple[str, int]"))
         return frozenset(raw.split())
     else:
         wanted = "a string of words separated by spaces"
@@ -199,11 +307,26 @@ def _value(name: str, kind: str, raw: object) -> Any:
     raise UsageError(msg)
 
 
+def _table(name: str, raw: str, *, numbers: bool) -> tuple[tuple[str, Any], ...]:
+    """Read ``key=value`` pairs; ``_`` in a key stands for a space ("the_end_of=END")."""
+    pairs: list[tuple[str, Any]] = []
+    for item in raw.split():
+        key, equals, value = item.partition("=")
+        if not equals:
+            msg = f"The lexicon entry {name!r} must be key=value pairs (got {item!r})."
+            raise UsageError(msg)
+        pairs.append((key.replace("_", " "), int(value) if numbers else value))
+    return tuple(pairs)
+
+
 def _load_english() -> Lexicon:
-    english = resources.files(__package__).joinpath("english.toml")
-    with resources.as_file(english) as path:
-        return load_lexicon(path)
+    files = resources.files(__package__)
+    with (
+        resources.as_file(files.joinpath("english.toml")) as words,
+        resources.as_file(files.joinpath("english-times.toml")) as times,
+    ):
+        return load_lexicon(words, times)
 
 
-#: The English lists, from the package file ``english.toml``.
+#: The English lists, from the package files ``english.toml`` and ``english-times.toml``.
 ENGLISH = _load_english()

@@ -20,7 +20,8 @@ own, as a HeidelTime/SUTime replacement in Python:
 The grammar reads rule families (``_rules_dates``, ``_rules_years``,
 ``_rules_relative``, ``_rules_durations``, ``_rules_clock``) over the tokens of
 ``_tokens``; ``_resolve`` and ``_calendar`` turn what they read into values. The
-English words it knows are data on :class:`TimexLexicon` (``lexicon``).
+English words it knows are data on the one :class:`~reconcile.lexicon.Lexicon`
+(``english-times.toml``), which every stage reads.
 
 :func:`find_times` reads every time expression of a stretch of text ("February
 3, 2026", "tomorrow", "last week", "two-day", "every year", "from 2010 to
@@ -73,15 +74,13 @@ from attrs import field, frozen, validators
 
 from reconcile._types import Span, TimeMention
 from reconcile.errors import UsageError
+from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.timex._grammar import find_expressions
 from reconcile.timex._resolve import resolve
 from reconcile.timex._values import Context, DeicticExpr, Resolved, ShiftExpr
-from reconcile.timex.lexicon import ENGLISH_TIMES, TimexLexicon
 
 __all__ = [
-    "ENGLISH_TIMES",
     "PublicationAnchor",
-    "TimexLexicon",
     "find_publication_anchors",
     "find_times",
 ]
@@ -158,7 +157,7 @@ def find_times(
     anchor: date | None = None,
     start: int = 0,
     end: int | None = None,
-    lexicon: TimexLexicon = ENGLISH_TIMES,
+    lexicon: Lexicon = ENGLISH,
     year_hint: date | None = None,
 ) -> tuple[TimeMention, ...]:
     """Return every time expression in ``text[start:end]``, normalized against ``reference``.
@@ -231,7 +230,7 @@ def _read(
     stop: int,
     *,
     reference: date | None,
-    lexicon: TimexLexicon,
+    lexicon: Lexicon,
     year_hint: date | None,
     look_back: bool,
 ) -> list[tuple[TimeMention, Resolved]]:
@@ -298,7 +297,7 @@ def _date_before(
     begin: int,
     *,
     reference: date | None,
-    lexicon: TimexLexicon,
+    lexicon: Lexicon,
     year_hint: date | None,
 ) -> Resolved | None:
     """Return the last bounded date of the lines just before ``begin``, if any."""
@@ -324,7 +323,7 @@ def find_publication_anchors(
     *,
     start: int = 0,
     end: int | None = None,
-    lexicon: TimexLexicon = ENGLISH_TIMES,
+    lexicon: Lexicon = ENGLISH,
 ) -> tuple[PublicationAnchor, ...]:
     """Return the expressions in ``text[start:end]`` from which the publication date follows.
 

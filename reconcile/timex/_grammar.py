@@ -6,6 +6,7 @@ from typing import Literal
 
 from attrs import evolve
 
+from reconcile.lexicon import Lexicon
 from reconcile.timex._rules_clock import ClockRules
 from reconcile.timex._rules_dates import DateRules
 from reconcile.timex._rules_durations import DurationRules
@@ -35,7 +36,6 @@ from reconcile.timex._values import (
     ShiftExpr,
     WeekdayExpr,
 )
-from reconcile.timex.lexicon import TimexLexicon
 
 
 class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
@@ -223,7 +223,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
 
 
 def find_expressions(
-    text: str, start: int, end: int, lex: TimexLexicon
+    text: str, start: int, end: int, lex: Lexicon
 ) -> tuple[list[Tok], list[Found]]:
     """Return the tokens of ``text[start:end]`` and the time expressions found in them."""
     lk = lookups(lex)

@@ -337,14 +337,18 @@ class GrammarBase:
                 return w == "p", k + 1
         return None
 
+    def is_zone(self, text: str) -> bool:
+        """Return whether ``text`` is a time zone written in capitals ("EST", not "est")."""
+        return text.isupper() and text.lower() in self.lex.time_zones
+
     def zone_at(self, k: int) -> tuple[str | None, int]:
         """Return the time zone at ``k`` ("EST", "GMT"), or None, and the token after it."""
         t = self.tok(k)
         if t is None or t.kind != "w":
             return None, k
-        if t.text in self.lex.time_zones or t.text == "UK":
+        if self.is_zone(t.text):
             j = k + 1
-            if t.text in ("ET", "PT", "CT", "MT") and self.text_at(j) in self.lex.time_zones:
+            if t.text in ("ET", "PT", "CT", "MT") and self.is_zone(self.text_at(j)):
                 j += 1
             return t.text, j
         if (

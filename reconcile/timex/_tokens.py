@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from attrs import frozen
 
+from reconcile.lexicon import Lexicon
 from reconcile.timex._values import (
     Cal,
     CalExpr,
@@ -31,7 +32,6 @@ from reconcile.timex._values import (
     Tense,
     WeekdayExpr,
 )
-from reconcile.timex.lexicon import TimexLexicon
 
 __all__ = ["Found", "Tok", "lookups", "tokenize"]
 
@@ -154,7 +154,7 @@ class Found:
 class _Lookups:
     """The lexicon turned into dictionaries, built once per lexicon."""
 
-    lex: TimexLexicon
+    lex: Lexicon
     months: dict[str, int]
     full_months: frozenset[str]
     weekdays: dict[str, int]
@@ -204,7 +204,7 @@ def _by_first(pairs: list[tuple[str, _V]]) -> dict[str, list[tuple[tuple[str, ..
 
 
 @lru_cache(maxsize=8)
-def lookups(lex: TimexLexicon) -> _Lookups:
+def lookups(lex: Lexicon) -> _Lookups:
     """Return the dictionaries the grammar reads, built from ``lex`` (cached)."""
     refs = (
         [(p, 0) for p in lex.present_refs]

@@ -13,19 +13,28 @@ import reconcile
 from reconcile.errors import UsageError
 from reconcile.lexicon import ENGLISH, Lexicon, load_lexicon
 
-ENGLISH_TOML = resources.files("reconcile.lexicon").joinpath("english.toml")
+FILES = resources.files("reconcile.lexicon")
 
 
 def _english_text() -> str:
-    return ENGLISH_TOML.read_text(encoding="utf-8")
+    return FILES.joinpath("english.toml").read_text(encoding="utf-8")
 
 
-def test_every_field_comes_from_the_data_file() -> None:
-    """The file names each field of the Lexicon once: nothing is left to code."""
+def _times(tmp_path: Path) -> Path:
+    """Return a copy of the time words, the second file of the English lexicon."""
+    path = tmp_path / "english-times.toml"
+    path.write_text(FILES.joinpath("english-times.toml").read_text(encoding="utf-8"), "utf-8")
+    return path
+
+
+def test_every_field_comes_from_the_data_files() -> None:
+    """The two files name each field of the one Lexicon once: nothing is left to code."""
     import tomllib
 
-    keys = set(tomllib.loads(_english_text()))
-    assert keys == {f.name for f in attrs.fields(Lexicon)}
+    words = set(tomllib.loads(_english_text()))
+    times = set(tomllib.loads(FILES.joinpath("english-times.toml").read_text(encoding="utf-8")))
+    assert not words & times
+    assert words | times == {f.name for f in attrs.fields(Lexicon)}
 
 
 def test_a_changed_file_changes_the_parse(tmp_path: Path) -> None:
@@ -34,7 +43,7 @@ def test_a_changed_file_changes_the_parse(tmp_path: Path) -> None:
     text = _english_text().replace(opening, opening + "quipped\n")
     path = tmp_path / "mine.toml"
     path.write_text(text, encoding="utf-8")
-    mine = load_lexicon(path)
+    mine = load_lexicon(path, _times(tmp_path))
     assert "quipped" in mine.reporting_verbs
     sentence = "The harbour will reopen on Monday, the port director quipped."
     claims = reconcile.parse_source(reconcile.Source(sentence, name="a"), lexicon=mine).claims
@@ -52,14 +61,14 @@ def test_a_missing_list_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "short.toml"
     path.write_text(_without(_english_text(), "hedges"), encoding="utf-8")
     with pytest.raises(UsageError, match="missing: hedges; unknown: none"):
-        load_lexicon(path)
+        load_lexicon(path, _times(tmp_path))
 
 
 def test_an_unknown_list_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "more.toml"
     path.write_text(_english_text() + 'sarcasm_markers = "yeah right"\n', encoding="utf-8")
     with pytest.raises(UsageError, match="missing: none; unknown: sarcasm_markers"):
-        load_lexicon(path)
+        load_lexicon(path, _times(tmp_path))
 
 
 def test_a_list_in_the_wrong_form_is_a_clear_error(tmp_path: Path) -> None:
@@ -68,7 +77,7 @@ def test_a_list_in_the_wrong_form_is_a_clear_error(tmp_path: Path) -> None:
     text = _without(_english_text(), "according_to") + 'according_to = "according to"\n'
     path.write_text(text, encoding="utf-8")
     with pytest.raises(UsageError, match="'according_to' must be an array of phrases"):
-        load_lexicon(path)
+        load_lexicon(path, _times(tmp_path))
 
 
 def test_a_list_given_twice_is_a_clear_error(tmp_path: Path) -> None:

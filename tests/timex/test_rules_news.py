@@ -209,20 +209,23 @@ class TestYearsInWords:
         assert values("It sold for twelve twenty a share.") == []
 
 
-def test_the_lexicon_is_a_data_file_that_loads_back(tmp_path: Path) -> None:
-    """``english.toml`` is the lexicon; a file missing an entry is refused, naming it."""
+def test_the_time_words_are_a_data_file_of_the_one_lexicon(tmp_path: Path) -> None:
+    """``english-times.toml`` holds the time words; a file missing one is refused, naming it."""
     from importlib.resources import files
 
-    from reconcile.timex.lexicon import ENGLISH_TIMES, load_lexicon
+    from reconcile.lexicon import ENGLISH, load_lexicon
 
-    data = files("reconcile.timex").joinpath("english.toml").read_text(encoding="utf-8")
-    copy = tmp_path / "english.toml"
-    copy.write_text(data, encoding="utf-8")
-    assert load_lexicon(copy) == ENGLISH_TIMES
+    folder = files("reconcile.lexicon")
+    words = tmp_path / "english.toml"
+    words.write_text(folder.joinpath("english.toml").read_text(encoding="utf-8"), "utf-8")
+    data = folder.joinpath("english-times.toml").read_text(encoding="utf-8")
+    times = tmp_path / "english-times.toml"
+    times.write_text(data, encoding="utf-8")
+    assert load_lexicon(words, times) == ENGLISH
     broken = tmp_path / "broken.toml"
     broken.write_text(data.replace("tens = ", "tenths = "), encoding="utf-8")
-    with pytest.raises(UsageError, match="missing: \\['tens'\\]"):
-        load_lexicon(broken)
+    with pytest.raises(UsageError, match="missing: tens; unknown: tenths"):
+        load_lexicon(words, broken)
 
 
 def test_a_month_or_quarter_of_last_year() -> None:
