@@ -25,6 +25,8 @@ from reconcile.lexicon import Lexicon
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from reconcile.checks.readers import SlotPair
+
 #: How much a discrepancy of each category matters to a reader, by default; a check
 #: may lower it for a weaker form (a fact against its attribution is "low").
 SEVERITY: dict[str, str] = {
@@ -58,11 +60,13 @@ class Hit:
 class _Context:
     """What the checks need to know about the documents of a run."""
 
-    __slots__ = ("documents", "lexicon", "roles")
+    __slots__ = ("documents", "lexicon", "roles", "slot_cache")
 
     def __init__(self, documents: Sequence[Document], lexicon: Lexicon) -> None:
         self.documents = {d.name: d for d in documents}
         self.lexicon = lexicon
+        #: The differing slots of each checked claim pair, read once for all checks.
+        self.slot_cache: dict[tuple[str, str], list[SlotPair]] = {}
         # Per document: the last word of a title -> the keys of the names that hold it
         # ("minister" -> {"dray"}), to resolve "the prime minister said" across sources.
         self.roles: dict[str, dict[str, set[str]]] = {}

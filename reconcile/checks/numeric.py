@@ -23,7 +23,9 @@ from reconcile.checks._base import (
     _lemma_stems,
     _words_near,
 )
-from reconcile.checks.entity import _same_entity
+from reconcile.checks.names import _same_entity
+from reconcile.checks.readers import _is_measure
+from reconcile.checks.slots import differing_slots, slot_hit
 from reconcile.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -58,8 +60,6 @@ _MODS: dict[str, tuple[float, float]] = {
 #: How far apart two durations in different units may be and still be one ("a year",
 #: "12 months", "52 weeks").
 _CONVERSION = 0.005
-#: Units that are measures, not counted nouns: a bare number is never one of them.
-_MEASURE_UNITS = frozenset({"%", "score", "duration"})
 
 
 #: The unit of every count of people in general ("40 people", "45 residents").
@@ -112,10 +112,6 @@ def _amounts(claim: Claim, lexicon: Lexicon) -> list[_Amount]:
     return found
 
 
-def _is_measure(unit: str) -> bool:
-    return unit in _MEASURE_UNITS or unit.startswith("#") or unit[:1].isupper()
-
-
 def _affinity(x: _Amount, y: _Amount) -> int:
     """Return how surely two numbers state the same thing (0: not comparable).
 
@@ -149,6 +145,10 @@ def _is_bound(x: _Amount) -> bool:
 
 def check_numeric(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     """Flag different quantities of the same thing that no rounding or hedge reconciles."""
+    for pair in differing_slots(a, b, ctx):
+        if pair.x.kind in ("number", "duration"):
+            message, detail = slot_hit(pair, a, b, "the two numbers cannot both be right.")
+            return Hit("numeric", message, SEVERITY["numeric"], detail)
     xs, ys = _amounts(a, ctx.lexicon), _amounts(b, ctx.lexicon)
     if not xs or not ys or _about_different_names(a, b, ctx.lexicon):
         return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from reconcile._text import (
@@ -25,6 +25,8 @@ from reconcile.checks._base import (
     _word_before,
     _words_near,
 )
+from reconcile.checks.readers import _overlaps_loosely
+from reconcile.checks.slots import differing_slots, slot_hit
 from reconcile.lexicon import ENGLISH, Lexicon
 
 if TYPE_CHECKING:
@@ -123,31 +125,6 @@ def _overlaps(x: TimeMention, y: TimeMention) -> bool:
     return x.interval[0] <= y.interval[1] and y.interval[0] <= x.interval[1]
 
 
-_WEEK = re.compile(r"\d{4}-W\d\d")
-
-
-def _loose_interval(tm: TimeMention, published: date | None) -> tuple[date, date]:
-    """Return the days a reader may take an expression to cover.
-
-    "Last week" is the calendar week before the publication's (TIMEX3 ``2009-W48``),
-    but news also says it of the past seven days: published on a Saturday, "last
-    week" may be last Monday. So a relative week before publication reaches up to
-    the day before it.
-    """
-    assert tm.interval is not None
-    lo, hi = tm.interval
-    if tm.is_relative and published is not None and _WEEK.fullmatch(tm.value) and hi < published:
-        return lo, published - timedelta(days=1)
-    return lo, hi
-
-
-def _overlaps_loosely(
-    x: TimeMention, published_x: date | None, y: TimeMention, published_y: date | None
-) -> bool:
-    (xlo, xhi), (ylo, yhi) = _loose_interval(x, published_x), _loose_interval(y, published_y)
-    return xlo <= yhi and ylo <= xhi
-
-
 def _same_action(a: Claim, b: Claim, lexicon: Lexicon = ENGLISH) -> bool:
     """Return whether two claims state one happening: a shared verb, or most of their words.
 
@@ -162,6 +139,17 @@ def _shared_actions(a: Claim, b: Claim, lexicon: Lexicon) -> set[str]:
 
 def check_temporal(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     """Flag two dates of one event that cannot both hold (disjoint intervals)."""
+    for pair in differing_slots(a, b, ctx):
+        if pair.x.kind == "time":
+            x, y = pair.x.item, pair.y.item
+            assert isinstance(x, TimeMention)
+            assert isinstance(y, TimeMention)
+            days = (
+                f"{_interval_words(x, ctx.published(a))} against "
+                f"{_interval_words(y, ctx.published(b))}"
+            )
+            message, detail = slot_hit(pair, a, b, f"one event cannot have both dates ({days}).")
+            return Hit("temporal", message, SEVERITY["temporal"], detail)
     lex = ctx.lexicon
     if not _same_action(a, b, lex):
         return None

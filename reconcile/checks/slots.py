@@ -1,0 +1,243 @@
+"""Values in the same slot of two claims that cannot both hold.
+
+The slots come from :func:`reconcile.checks.readers.slot_pairs`; this module says
+when two values of one slot differ: two names that cannot be one entity, neither
+named anywhere in the other claim; two numbers of the same unit whose ranges do not
+meet; two dates whose days cannot overlap, or whose written weekday, month or year
+differ when neither is resolved to days; two durations of different lengths. Each
+check of a category (numeric, temporal, entity) asks for its kinds of values.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from reconcile._text import tokens
+from reconcile._types import Entity, Quantity, TimeMention
+from reconcile.checks.names import _is_demonym, _same_entity
+from reconcile.checks.readers import SlotPair, Value, _is_measure, _overlaps_loosely, slot_pairs
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from reconcile._types import Claim
+    from reconcile.checks._base import _Context
+    from reconcile.lexicon import Lexicon
+
+
+def differing_slots(a: Claim, b: Claim, ctx: _Context) -> list[SlotPair]:
+    """Return the slot pairs of two claims whose values cannot both be right, in text order."""
+    key = (a.id, b.id)
+    cached = ctx.slot_cache.get(key)
+    if cached is None:
+        found = [p for p in slot_pairs(a, b, ctx.lexicon) if _differ(p, a, b, ctx)]
+        cached = [
+            p
+            for p in found
+            if not _about_others(p, a, b, ctx) and not any(_names_a_thing(p, q, a) for q in found)
+        ]
+        ctx.slot_cache[key] = cached
+    return cached
+
+
+#: How many words may lie between two values that together name one thing.
+_THING_GAP = 2
+
+
+def _names_a_thing(p: SlotPair, q: SlotPair, a: Claim) -> bool:
+    """Return whether two differing values of different kinds sit side by side.
+
+    "the 1999 film Cold River" and "the 2004 film Blue Lake" name two films: the year
+    and the title differ together, so neither is a changed fact of one thing.
+    """
+    if p.x.kind == q.x.kind:
+        return False
+    first, second = sorted((p.x, q.x), key=lambda v: v.start)
+    gap = a.text[max(first.end - a.span.start, 0) : max(second.start - a.span.start, 0)]
+    return len(tokens(gap)) <= _THING_GAP and not any(c in gap for c in ",;()")
+
+
+def _differ(pair: SlotPair, a: Claim, b: Claim, ctx: _Context) -> bool:
+    x, y = pair.x, pair.y
+    if x.kind != y.kind or _ranked(a, x) or _ranked(b, y):
+        return False  # the scope of a rank ("the largest since 1987") is the framing check's
+    if x.kind == "name":
+        return _names_differ(x, y, a, b, ctx)
+    if x.kind == "number":
+        return _numbers_differ(x, y, a, b)
+    if x.kind == "duration":
+        return _durations_differ(x, y)
+    return _times_differ(x, y, ctx.published(a), ctx.published(b))
+
+
+def slot_hit(pair: SlotPair, a: Claim, b: Claim, what: str) -> tuple[str, str]:
+    """Return the message and detail of a discrepancy in one slot, quoting both values."""
+    return (
+        f"{a.source} says {pair.x.text!r} but {b.source} says {pair.y.text!r}; {what}",
+        f"{pair.x.text} / {pair.y.text}",
+    )
+
+
+def _about_others(pair: SlotPair, a: Claim, b: Claim, ctx: _Context) -> bool:
+    """Return whether each claim names someone the other does not, besides this slot.
+
+    "The Orioles offered a seven-year deal" and "the Red Sox offered an eight-year
+    deal" are two offers: their numbers are of different subjects.
+    """
+    lex = ctx.lexicon
+
+    def only(claim: Claim, other: Claim, skip: Value) -> bool:
+        return any(
+            e.kind == "name"
+            and e.span.start != skip.start
+            and not any(_same_entity(e, f, lex) for f in other.entities)
+            and not _written_in(e.text, other.text)
+            for e in claim.entities
+        )
+
+    return only(a, b, pair.x) and only(b, a, pair.y)
+
+
+def _names_differ(x: Value, y: Value, a: Claim, b: Claim, ctx: _Context) -> bool:
+    ex, ey = x.item, y.item
+    assert isinstance(ex, Entity)
+    assert isinstance(ey, Entity)
+    lex = ctx.lexicon
+    if _is_demonym(a, ex, lex) or _is_demonym(b, ey, lex):
+        return False
+    if _speaks(a, x) or _speaks(b, y):
+        return False  # who said it is the attribution check's to compare
+    if _in_place(a, x, lex) and _in_place(b, y, lex):
+        return False  # "in Lyon" and "in France": one place may hold the other
+    if any(_same_entity(ex, f, lex) for f in b.entities) or any(
+        _same_entity(ey, f, lex) for f in a.entities
+    ):
+        return False
+    # A name the other claim writes in a form its parser did not read as a name.
+    return not (_written_in(ex.text, b.text) or _written_in(ey.text, a.text))
+
+
+def _in_place(claim: Claim, value: Value, lexicon: Lexicon) -> bool:
+    """Return whether a name follows a containment preposition ("in", "across")."""
+    words = tokens(claim.text, 0, value.start - claim.span.start)
+    return bool(words) and words[-1].lower in lexicon.containment_prepositions
+
+
+def _ranked(claim: Claim, value: Value) -> bool:
+    """Return whether a value is inside the scope of one of the claim's ranks."""
+    return any(
+        o.scope_span is not None and o.scope_span.start <= value.start < o.scope_span.end
+        for o in claim.ordinals
+    )
+
+
+def _speaks(claim: Claim, value: Value) -> bool:
+    """Return whether a value is inside the claim's attribution ("..., Karen Doyle said")."""
+    att = claim.attribution
+    return att is not None and att.span.start <= value.start and value.end <= att.span.end
+
+
+def _written_in(name: str, text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W_]+", name) if len(w) > 1]
+    return bool(words) and all(
+        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.IGNORECASE) for w in words
+    )
+
+
+def _numbers_differ(x: Value, y: Value, a: Claim, b: Claim) -> bool:
+    qx, qy = x.item, y.item
+    assert isinstance(qx, Quantity)
+    assert isinstance(qy, Quantity)
+    if qx.unit != qy.unit and ((qx.unit and qy.unit) or _is_measure(qx.unit or qy.unit)):
+        return False  # "2" goals and a "2-0" score, "40" and "40%"
+    if _meets(qx.low, qx.high, qy.low, qy.high):
+        return False
+    # The other claim states this very number too: the two are in different slots.
+    return not (
+        any(q.low == qx.low and q.high == qx.high for q in b.quantities)
+        or any(q.low == qy.low and q.high == qy.high for q in a.quantities)
+    )
+
+
+def _meets(xlo: float, xhi: float, ylo: float, yhi: float) -> bool:
+    """Return whether two ranges share a value ("about 40" and "more than 38")."""
+    return xlo <= yhi and ylo <= xhi
+
+
+_DURATION = re.compile(r"P(T?)(\d+(?:\.\d+)?)(DE|CE|Y|M|W|D|H|S)")
+_DAYS = {"CE": 36525.0, "DE": 3652.5, "Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
+_TIME_DAYS = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
+#: Two durations within this share of each other are one ("a year" / "12 months").
+_CONVERSION = 0.02
+
+
+def _durations_differ(x: Value, y: Value) -> bool:
+    tx, ty = x.item, y.item
+    assert isinstance(tx, TimeMention)
+    assert isinstance(ty, TimeMention)
+    dx, dy = _duration_days(tx), _duration_days(ty)
+    if dx is None or dy is None or tx.mod or ty.mod:
+        return False
+    return abs(dx - dy) > _CONVERSION * max(dx, dy)
+
+
+def _duration_days(tm: TimeMention) -> float | None:
+    m = _DURATION.fullmatch(tm.value)
+    if m is None:
+        return None
+    return float(m.group(2)) * (_TIME_DAYS if m.group(1) else _DAYS)[m.group(3)]
+
+
+def _times_differ(x: Value, y: Value, px: date | None, py: date | None) -> bool:
+    tx, ty = x.item, y.item
+    assert isinstance(tx, TimeMention)
+    assert isinstance(ty, TimeMention)
+    if tx.text.lower() == ty.text.lower():
+        return False  # "today" and "today": the same words, read from two publication dates
+    if tx.mod != ty.mod:
+        return False  # "early 2009" / "2009", "about noon" / "12:10": one bounds the other
+    if tx.interval is not None and ty.interval is not None:
+        if not _overlaps_loosely(tx, px, ty, py):
+            return True
+    elif _values_differ(tx.value, ty.value):
+        return True
+    return _weekdays_differ(tx.text, ty.text)
+
+
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _weekdays_differ(x: str, y: str) -> bool:
+    """Return whether two mentions of one day name different weekdays ("Sunday, Dec. 11").
+
+    The date is the same in both, so the weekday written with it is wrong in one.
+    """
+    wx = {w for w in re.findall(r"[a-z]+", x.lower()) if w in _WEEKDAYS}
+    wy = {w for w in re.findall(r"[a-z]+", y.lower()) if w in _WEEKDAYS}
+    return bool(wx) and bool(wy) and not wx & wy
+
+
+#: The fields of a TIMEX3 date value: year, then month or week, then day or weekday.
+_FIELDS = re.compile(r"^(\d{4}|XXXX)(?:-(\d\d|XX|W\d\d|WXX)(?:-(\d\d|XX|\d))?)?")
+
+
+def _values_differ(vx: str, vy: str) -> bool:
+    """Return whether two unresolved dates differ in a field both state.
+
+    "XXXX-WXX-4" (a Thursday) and "XXXX-WXX-7" (a Sunday) differ; "XXXX-06" and
+    "2013-06-06" do not: June 6 is in June.
+    """
+    mx, my = _FIELDS.match(vx), _FIELDS.match(vy)
+    if mx is None or my is None:
+        return False
+    for fx, fy in zip(mx.groups(), my.groups(), strict=True):
+        if fx is None or fy is None or "X" in fx or "X" in fy:
+            continue
+        if fx.startswith("W") != fy.startswith("W") or len(fx) != len(fy):
+            return False  # a weekday against a day of the month: not comparable here
+        if fx != fy:
+            return True
+    return False
