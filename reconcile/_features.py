@@ -998,6 +998,9 @@ _SPEAKER = (
 )
 # Whom a statement was told: "told the court", "told reporters", "told Reuters".
 _LISTENER = r"(?:(?:the|a|an)\s+)?[A-Za-z][\w'’-]*"
+# Verbs whose first object is the listener: in "..., told reporters Ann Lee." the
+# speaker comes after it.
+_TOLD = r"(?:told|tells|tell|informed|assured)"
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Span]:
@@ -1036,18 +1039,27 @@ def find_attribution(
             span = Span(start + m.start(), start + m.end(1))
             return _attribution(text, span, speaker, "according to", index=index, lexicon=lexicon)
     verbs = "|".join(sorted(lexicon.reporting_verbs, key=len, reverse=True))
+    # The object of "told" is whom it was told: "told the court" names no speaker.
+    said = "|".join(
+        sorted(
+            (v for v in lexicon.reporting_verbs if not re.fullmatch(_TOLD, v)),
+            key=len,
+            reverse=True,
+        )
+    )
     # "..., X said." / "..., said X." / "..., X told the court." at the end of the sentence.
     adverbs = "|".join(sorted(lexicon.speech_adverbs, key=len, reverse=True))
     m = re.search(
-        rf"[,”\"]\s*(?:(?P<s3>{_NAME}),\s+(?:{verbs})"
+        rf"[,”\"]\s*(?:(?P<s3>{_NAME}),\s+(?:\d+,\s+)?(?:{verbs})"
         rf"|(?P<s1>{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:{verbs})"
-        rf"(?:\s+{_LISTENER})?|(?:{verbs})\s+(?P<s2>{_SPEAKER}))"
+        rf"(?:\s+{_LISTENER})?|{_TOLD}\s+{_LISTENER}\s+(?P<s4>{_SPEAKER})"
+        rf"|(?:{said})\s+(?P<s2>{_SPEAKER}))"
         rf"(?:\s+(?:{adverbs})\b)?"
         r"(?:\s+(?:on|in|at|during|after|before)\b[^.]{0,60})?\s*[.!?]?[”\"]?\s*$",
         sentence,
     )
     if m:
-        found = m.group("s3") or m.group("s1") or m.group("s2") or ""
+        found = m.group("s3") or m.group("s1") or m.group("s4") or m.group("s2") or ""
         speaker = _lead_trimmed(_trim_speaker(found), lexicon)
         # "..., said yesterday": a time, not a speaker.
         if (
@@ -1079,9 +1091,13 @@ def quote_speaker(
     """Return the speaker named right after (or before) a quotation, with the naming span."""
     verbs = "|".join(sorted(lexicon.reporting_verbs, key=len, reverse=True))
     after = text[quote.end : min(block_end, quote.end + 120)]
-    m = re.match(rf"\s*(?:(?P<s1>{_NP})\s+(?:{verbs})|(?:{verbs})\s+(?P<s2>{_NP}))", after)
+    m = re.match(
+        rf"\s*(?:(?P<s1>{_NP})\s+(?:{verbs})|{_TOLD}\s+{_LISTENER}\s+(?P<s3>{_NP})"
+        rf"|(?:{verbs})\s+(?P<s2>{_NP}))",
+        after,
+    )
     if m:
-        speaker = _trim_speaker(m.group("s1") or m.group("s2"))
+        speaker = _trim_speaker(m.group("s1") or m.group("s3") or m.group("s2"))
         return speaker, Span(
             quote.end + m.start(), quote.end + m.start() + len(m.group(0).rstrip("."))
         )

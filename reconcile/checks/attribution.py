@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -102,7 +103,7 @@ def _speaker_acts(att: Attribution, claim: Claim, ctx: _Context) -> bool:
     if any(entity_keys_match(k, e.key) for k in keys for e in claim.entities):
         return True
     heads = {stem(w) for w in att.speaker.split()[-1:]}
-    return bool(heads & set(claim.terms))
+    return bool(heads & set(claim.terms)) or _names_other(claim, att, ctx.lexicon)
 
 
 _QUOTE_MARKS = '"“”‘’«»'
@@ -128,6 +129,56 @@ def _said_terms(claim: Claim) -> set[str]:
     return {t for t in claim.terms if t not in named}
 
 
+#: A fact stated plainly against the same fact attributed: the two must say it in
+#: nearly the same words (Dice coefficient of their terms), not just share a topic.
+_SAME_WORDS = 0.75
+
+
+def _same_words(x: set[str], y: set[str]) -> bool:
+    return bool(x) and bool(y) and 2 * len(x & y) / (len(x) + len(y)) >= _SAME_WORDS
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|our|us)\b")
+
+
+def _speaks_first_person(claim: Claim) -> bool:
+    """Return whether a claim speaks in the first person: someone's words, not a fact."""
+    return _FIRST_PERSON.search(claim.text) is not None
+
+
+#: Verbs by which news cites another outlet ("the Journal reported", "Variety wrote").
+_CHANNEL_VERBS = frozenset({"reported", "reports", "wrote", "writes"})
+
+
+def _is_channel(att: Attribution, lexicon: Lexicon) -> bool:
+    """Return whether a speaker is a news outlet passing the fact on (a channel)."""
+    if att.speaker.lower() in lexicon.news_agencies:
+        return True
+    return any(w.lower in _CHANNEL_VERBS for w in tokens(att.text))
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _names_other(claim: Claim, att: Attribution, lexicon: Lexicon) -> bool:
+    """Return whether a claim, outside its quotations, names the speaker ``att`` names.
+
+    "..., said ABC Entertainment Group prexy Paul Lee" names Paul Lee; "..., said
+    Zadan and Meron" names Meron; "Hastings did not know ..." names Lieutenant
+    Hastings. A bare title ("the mayor") names no one.
+    """
+    titles = {t.rstrip(".") for t in lexicon.titles}
+    names = [
+        w.strip(",.")
+        for w in att.speaker.split()
+        if w[:1].isupper() and w.lower().rstrip(".") not in titles
+    ]
+    text = _QUOTED.sub(" ", claim.text)
+    return bool(names) and all(
+        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) is not None for w in names
+    )
+
+
 def check_attribution(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
     """Flag a statement given to different speakers, or a fact that the other source attributes."""
     aa, ab = a.attribution, b.attribution
@@ -142,11 +193,16 @@ def check_attribution(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
         assert att is not None
         if (
             plain.modality == "hedged"
+            or not _same_words(_said_terms(a), _said_terms(b))
             or _speaker_acts(att, plain, ctx)
             or _says_someone_said(plain, ctx.lexicon)
-            or att.speaker.lower() in ctx.lexicon.news_agencies
+            or _speaks_first_person(plain)
+            or _is_channel(att, ctx.lexicon)
+            or (_is_generic(att, ctx.lexicon) and not said.is_quote)
         ):
-            return None  # a wire service ("dpa reported") is a channel, not a claimant
+            # A wire service or a paper ("dpa reported") is a channel, not a claimant;
+            # "police said" is where news facts come from, not a doubt about them.
+            return None
         return Hit(
             "attribution",
             f"{plain.source} states this as fact; {said.source} attributes it to "
@@ -154,7 +210,11 @@ def check_attribution(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
             "low",
             f"fact / {att.speaker}",
         )
-    if _same_speaker(aa, ab, a, b, ctx):
+    if (
+        _same_speaker(aa, ab, a, b, ctx)
+        or _names_other(a, ab, ctx.lexicon)
+        or _names_other(b, aa, ctx.lexicon)
+    ):
         return None
     is_quote = a.is_quote or b.is_quote or "quote" in (aa.how, ab.how)
     if not is_quote and (_is_generic(aa, ctx.lexicon) or _is_generic(ab, ctx.lexicon)):

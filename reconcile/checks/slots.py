@@ -60,7 +60,7 @@ def _names_a_thing(p: SlotPair, q: SlotPair, a: Claim) -> bool:
 
 def _differ(pair: SlotPair, a: Claim, b: Claim, ctx: _Context) -> bool:
     x, y = pair.x, pair.y
-    if x.kind != y.kind or _ranked(a, x) or _ranked(b, y):
+    if x.kind != y.kind or _ranked(a, x, ctx.lexicon) or _ranked(b, y, ctx.lexicon):
         return False  # the scope of a rank ("the largest since 1987") is the framing check's
     if x.kind == "name":
         return _names_differ(x, y, a, b, ctx)
@@ -124,12 +124,30 @@ def _in_place(claim: Claim, value: Value, lexicon: Lexicon) -> bool:
     return bool(words) and words[-1].lower in lexicon.containment_prepositions
 
 
-def _ranked(claim: Claim, value: Value) -> bool:
-    """Return whether a value is inside the scope of one of the claim's ranks."""
+def _ranked(claim: Claim, value: Value, lexicon: Lexicon) -> bool:
+    """Return whether a value scopes one of the claim's ranks.
+
+    A name in a superlative's scope ("the largest in Europe") or a date that bounds
+    a rank ("the deadliest since 1987"); a date of the ranked event ("the seventh
+    round ... on Tuesday") is the event's, and a name of an ordinal's noun ("the
+    final weeks of the Bush presidency") is the thing's.
+    """
+    if value.kind == "time":
+        words = tokens(claim.text, 0, value.start - claim.span.start)
+        if not words or words[-1].lower not in lexicon.time_bounds:
+            return False
     return any(
-        o.scope_span is not None and o.scope_span.start <= value.start < o.scope_span.end
+        o.scope_span is not None
+        and o.scope_span.start <= value.start < o.scope_span.end
+        and (value.kind == "time" or _is_superlative(o.word, lexicon))
         for o in claim.ordinals
     )
+
+
+def _is_superlative(word: str, lexicon: Lexicon) -> bool:
+    """Return whether a rank is a superlative ("largest", "most ..."), not an ordinal."""
+    last = word.lower().split()[-1] if word.split() else ""
+    return last in lexicon.superlative_words or last.endswith("est") or "most" in word.lower()
 
 
 def _speaks(claim: Claim, value: Value) -> bool:
