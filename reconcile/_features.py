@@ -997,7 +997,7 @@ _SPEAKER = (
     rf"|{_NP}|[a-z][\w'’-]*)"
 )
 # Whom a statement was told: "told the court", "told reporters", "told Reuters".
-_LISTENER = r"(?:(?:the|a|an)\s+)?[A-Za-z][\w'’-]*"
+_LISTENER = r"(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\b)[A-Za-z][\w'’-]*"
 # Verbs whose first object is the listener: in "..., told reporters Ann Lee." the
 # speaker comes after it.
 _TOLD = r"(?:told|tells|tell|informed|assured)"
@@ -1050,7 +1050,7 @@ def find_attribution(
     # "..., X said." / "..., said X." / "..., X told the court." at the end of the sentence.
     adverbs = "|".join(sorted(lexicon.speech_adverbs, key=len, reverse=True))
     m = re.search(
-        rf"[,”\"]\s*(?:(?P<s3>{_NAME}),\s+(?:\d+,\s+)?(?:{verbs})"
+        rf"[,”\"]\s*(?:(?P<s3>{_NAME}),\s+(?:\d+,\s+)?(?:{verbs})(?:\s+{_LISTENER})?"
         rf"|(?P<s1>{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:{verbs})"
         rf"(?:\s+{_LISTENER})?|{_TOLD}\s+{_LISTENER}\s+(?P<s4>{_SPEAKER})"
         rf"|(?:{said})\s+(?P<s2>{_SPEAKER}))"

@@ -37,6 +37,10 @@ def differing_slots(a: Claim, b: Claim, ctx: _Context) -> list[SlotPair]:
             for p in found
             if not _about_others(p, a, b, ctx) and not any(_names_a_thing(p, q, a) for q in found)
         ]
+        if len({p.x.kind for p in cached}) > 1:
+            # A name and a number both changed ("the Orioles offered seven years", "the Red
+            # Sox offered eight"): two happenings, not one told twice with two errors.
+            cached = []
         ctx.slot_cache[key] = cached
     return cached
 
@@ -213,14 +217,19 @@ def _times_differ(x: Value, y: Value, px: date | None, py: date | None) -> bool:
     assert isinstance(ty, TimeMention)
     if tx.text.lower() == ty.text.lower():
         return False  # "today" and "today": the same words, read from two publication dates
-    if tx.mod != ty.mod:
-        return False  # "early 2009" / "2009", "about noon" / "12:10": one bounds the other
+    if tx.mod != ty.mod and not {tx.mod, ty.mod} <= _NARROWING:
+        return False  # "about noon" / "12:10", "before 2009" / "2007": one bounds the other
     if tx.interval is not None and ty.interval is not None:
         if not _overlaps_loosely(tx, px, ty, py):
             return True
     elif _values_differ(tx.value, ty.value):
         return True
     return _weekdays_differ(tx.text, ty.text)
+
+
+#: TIMEX3 modifiers that pick a part of the date they modify ("late Monday", "early
+#: 2009"): the part is inside the date, so two such dates are compared as dates.
+_NARROWING = frozenset({None, "START", "MID", "END"})
 
 
 _WEEKDAYS = frozenset(
