@@ -20,6 +20,7 @@ from reconcile._types import (
     Claim,
     Document,
 )
+from reconcile.checks._synonyms import synonym_table
 from reconcile.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ def _words_near(
 ) -> set[str]:
     """Return the content stems within ``window`` words of ``[start, end)`` in a claim.
 
+    Stems are read through the synonym groups ("rose" and "climbed" are one word).
     The window ends early at a clause break ("and", a semicolon; a comma too unless
     ``at_commas`` is false) and at any of ``stops`` (the spans of other numbers or
     dates, whose words are theirs).
@@ -120,11 +122,13 @@ def _words_near(
         after.append(w)
         if len(after) == window:
             break
-    return {
+    synonyms = synonym_table(lexicon)
+    lemmas = (
         stem(lexicon.irregular_lemmas.get(w.lower, w.lower))
         for w in before + after
         if w.lower not in lexicon.stopwords and not w.text[:1].isdigit()
-    }
+    )
+    return {synonyms.get(lemma, lemma) for lemma in lemmas}
 
 
 def _breaks(gap: str, word: Token, *, at_commas: bool) -> bool:

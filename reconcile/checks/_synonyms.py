@@ -10,6 +10,14 @@ one story; a word belongs to one group only (the first that lists it wins).
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from reconcile._text import stem
+
+if TYPE_CHECKING:
+    from reconcile.lexicon import Lexicon
+
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     # courts and crime
     ("sentence", "jail", "imprison"),
@@ -49,3 +57,23 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("win", "clinch", "capture"),
     ("beat", "defeat", "overcome"),
 )
+
+
+def synonym_table(lexicon: Lexicon) -> dict[str, str]:
+    """Return each listed word's lemma stem -> the stem of its group's first word."""
+    return _table(lexicon, SYNONYM_GROUPS)
+
+
+@lru_cache(maxsize=4)
+def _table(lexicon: Lexicon, groups: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in groups:
+        head = _lemma(lexicon, group[0])
+        for word in group:
+            table.setdefault(_lemma(lexicon, word), head)
+    return table
+
+
+def _lemma(lexicon: Lexicon, word: str) -> str:
+    lower = word.lower()
+    return stem(lexicon.irregular_lemmas.get(lower, lower))

@@ -21,20 +21,19 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from attrs import frozen
 
 from reconcile._text import Token, stem, tokens
-from reconcile._types import Entity, Span
-from reconcile.checks._synonyms import SYNONYM_GROUPS
+from reconcile._types import Entity, Quantity, Span, TimeMention
+from reconcile.checks._synonyms import synonym_table
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
-    from reconcile._types import Claim, Quantity, TimeMention
+    from reconcile._types import Claim
     from reconcile.lexicon import Lexicon
 
 ValueKind = Literal["number", "time", "duration", "name"]
@@ -81,7 +80,10 @@ def claim_values(claim: Claim) -> list[Value]:
         kind: ValueKind = "duration" if t.type == "DURATION" else "time"
         if t.type in ("DATE", "TIME", "DURATION"):
             found.append(Value(kind, t.span.start, t.span.end, t.text, t))
-    found.extend(Value("number", q.span.start, q.span.end, q.text, q) for q in claim.quantities)
+    found.extend(
+        Value("duration" if q.unit in _UNIT_DAYS else "number", q.span.start, q.span.end, q.text, q)
+        for q in claim.quantities
+    )
     found.extend(
         Value("name", e.span.start, e.span.end, e.text, e)
         for e in claim.entities
@@ -95,19 +97,39 @@ def claim_values(claim: Claim) -> list[Value]:
     return sorted(kept, key=lambda v: v.start)
 
 
-def _synonym_table(lexicon: Lexicon) -> dict[str, str]:
-    return _synonyms(lexicon, SYNONYM_GROUPS)
+#: Days in a time unit, by the stem a quantity's unit has ("4 ½ hours" -> "hour").
+_UNIT_DAYS = {
+    "second": 1 / 86400,
+    "minut": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.44,
+    "year": 365.25,
+    "decad": 3652.5,
+}
+_DURATION = re.compile(r"P(T?)(\d+(?:\.\d+)?)(DE|CE|Y|M|W|D|H|S)")
+_DAYS = {"CE": 36525.0, "DE": 3652.5, "Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
+_TIME_DAYS = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
 
 
-@lru_cache(maxsize=4)
-def _synonyms(lexicon: Lexicon, groups: tuple[tuple[str, ...], ...]) -> dict[str, str]:
-    """Return each word's stem -> the stem of its group's first word."""
-    table: dict[str, str] = {}
-    for group in groups:
-        head = _lemma(lexicon, group[0])
-        for word in group:
-            table.setdefault(_lemma(lexicon, word), head)
-    return table
+def duration_days(value: Value) -> tuple[float, float] | None:
+    """Return the range in days of a duration value, a time span or a count of time units.
+
+    "4 1/2 hours" (a time expression) and "4 ½ hours" (a number of hours) are both
+    0.1875 days; "more than 12 years" is from 4383 days up.
+    """
+    item = value.item
+    if isinstance(item, Quantity):
+        per = _UNIT_DAYS.get(item.unit)
+        return None if per is None else (item.low * per, item.high * per)
+    if isinstance(item, TimeMention):
+        m = _DURATION.fullmatch(item.value)
+        if m is None or item.mod:
+            return None
+        days = float(m.group(2)) * (_TIME_DAYS if m.group(1) else _DAYS)[m.group(3)]
+        return days, days
+    return None
 
 
 def _lemma(lexicon: Lexicon, word: str) -> str:
@@ -131,7 +153,7 @@ def _sequence(claim: Claim, values: Sequence[Value], lexicon: Lexicon) -> list[_
     ``<kind>``.
     """
     base = claim.span.start
-    synonyms = _synonym_table(lexicon)
+    synonyms = synonym_table(lexicon)
     out: list[_Item] = []
     k = 0
     for w in tokens(claim.text):
@@ -240,22 +262,27 @@ def _anchors(
 ) -> list[str]:
     """Return the aligned content words among the nearest on one side of a value pair.
 
-    Other values between them are skipped, and the word's match in the other claim
-    must be on the same side and as near.
+    Other values between them are skipped. A word among the two nearest of one claim
+    anchors when its match is among the three nearest of the other ("closed the
+    bridge on Thursday" / "shut the bridge late on Wednesday"), whichever claim it is
+    read from.
     """
     i, j = at
-    found: list[str] = []
-    for p in _nearest_words(sa, i, step):
-        q = mapped.get(p)
-        if q is not None and q in _nearest_words(sb, j, step):
-            found.append(sa[p].token)
-    return found
+    back = {q: p for p, q in mapped.items()}
+    near_a, near_b = _nearest_words(sa, i, step), _nearest_words(sb, j, step)
+    wide_a = _nearest_words(sa, i, step, _ANCHOR_WINDOW + 1)
+    wide_b = _nearest_words(sb, j, step, _ANCHOR_WINDOW + 1)
+    from_a = [sa[p].token for p in near_a if mapped.get(p, -1) in wide_b]
+    from_b = [sb[q].token for q in near_b if back.get(q, -1) in wide_a]
+    return max(from_a, from_b, key=len)
 
 
-def _nearest_words(seq: Sequence[_Item], i: int, step: int) -> list[int]:
+def _nearest_words(
+    seq: Sequence[_Item], i: int, step: int, window: int = _ANCHOR_WINDOW
+) -> list[int]:
     """Return the positions of the nearest content words on one side of ``i``."""
     rng = range(i - 1, -1, -1) if step < 0 else range(i + 1, len(seq))
-    return [p for p in rng if seq[p].value < 0][:_ANCHOR_WINDOW]
+    return [p for p in rng if seq[p].value < 0][:window]
 
 
 def _has_words(seq: Sequence[_Item], i: int, step: int) -> bool:

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from reconcile._text import tokens
 from reconcile._types import Entity, Quantity, TimeMention
 from reconcile.checks.names import _is_demonym, _same_entity
-from reconcile.checks.readers import SlotPair, Value, _is_measure, _overlaps_loosely, slot_pairs
+from reconcile.checks.readers import (
+    SlotPair,
+    Value,
+    _is_measure,
+    _overlaps_loosely,
+    duration_days,
+    slot_pairs,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -112,8 +119,13 @@ def _names_differ(x: Value, y: Value, a: Claim, b: Claim, ctx: _Context) -> bool
         return False
     if _speaks(a, x) or _speaks(b, y):
         return False  # who said it is the attribution check's to compare
-    if _in_place(a, x, lex) and _in_place(b, y, lex):
+    if _in_place(a, x, lex, lex.containment_prepositions) and _in_place(
+        b, y, lex, lex.containment_prepositions
+    ):
         return False  # "in Lyon" and "in France": one place may hold the other
+    places = lex.place_prepositions | lex.containment_prepositions
+    if _in_place(a, x, lex, places) != _in_place(b, y, lex, places):
+        return False  # "in Switzerland" and "his WBA title": a place and a thing
     if any(_same_entity(ex, f, lex) for f in b.entities) or any(
         _same_entity(ey, f, lex) for f in a.entities
     ):
@@ -122,10 +134,10 @@ def _names_differ(x: Value, y: Value, a: Claim, b: Claim, ctx: _Context) -> bool
     return not (_written_in(ex.text, b.text) or _written_in(ey.text, a.text))
 
 
-def _in_place(claim: Claim, value: Value, lexicon: Lexicon) -> bool:
-    """Return whether a name follows a containment preposition ("in", "across")."""
+def _in_place(claim: Claim, value: Value, lexicon: Lexicon, prepositions: frozenset[str]) -> bool:
+    """Return whether a name follows one of these prepositions ("in", "near", "across")."""
     words = tokens(claim.text, 0, value.start - claim.span.start)
-    return bool(words) and words[-1].lower in lexicon.containment_prepositions
+    return bool(words) and words[-1].lower in prepositions
 
 
 def _ranked(claim: Claim, value: Value, lexicon: Lexicon) -> bool:
@@ -187,28 +199,17 @@ def _meets(xlo: float, xhi: float, ylo: float, yhi: float) -> bool:
     return xlo <= yhi and ylo <= xhi
 
 
-_DURATION = re.compile(r"P(T?)(\d+(?:\.\d+)?)(DE|CE|Y|M|W|D|H|S)")
-_DAYS = {"CE": 36525.0, "DE": 3652.5, "Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
-_TIME_DAYS = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
 #: Two durations within this share of each other are one ("a year" / "12 months").
 _CONVERSION = 0.02
 
 
 def _durations_differ(x: Value, y: Value) -> bool:
-    tx, ty = x.item, y.item
-    assert isinstance(tx, TimeMention)
-    assert isinstance(ty, TimeMention)
-    dx, dy = _duration_days(tx), _duration_days(ty)
-    if dx is None or dy is None or tx.mod or ty.mod:
+    dx, dy = duration_days(x), duration_days(y)
+    if dx is None or dy is None:
         return False
-    return abs(dx - dy) > _CONVERSION * max(dx, dy)
-
-
-def _duration_days(tm: TimeMention) -> float | None:
-    m = _DURATION.fullmatch(tm.value)
-    if m is None:
-        return None
-    return float(m.group(2)) * (_TIME_DAYS if m.group(1) else _DAYS)[m.group(3)]
+    (xlo, xhi), (ylo, yhi) = dx, dy
+    slack = _CONVERSION * max(xhi, yhi)
+    return xhi + slack < ylo or yhi + slack < xlo
 
 
 def _times_differ(x: Value, y: Value, px: date | None, py: date | None) -> bool:
