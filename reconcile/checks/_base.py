@@ -61,13 +61,14 @@ class Hit:
 class _Context:
     """What the checks need to know about the documents of a run."""
 
-    __slots__ = ("documents", "lexicon", "roles", "slot_cache")
+    __slots__ = ("_lower", "documents", "lexicon", "roles", "slot_cache")
 
     def __init__(self, documents: Sequence[Document], lexicon: Lexicon) -> None:
         self.documents = {d.name: d for d in documents}
         self.lexicon = lexicon
         #: The differing slots of each checked claim pair, read once for all checks.
         self.slot_cache: dict[tuple[str, str], list[SlotPair]] = {}
+        self._lower: dict[str, frozenset[str]] = {}
         # Per document: the last word of a title -> the keys of the names that hold it
         # ("minister" -> {"dray"}), to resolve "the prime minister said" across sources.
         self.roles: dict[str, dict[str, set[str]]] = {}
@@ -78,6 +79,16 @@ class _Context:
                     if e.kind == "name" and e.role:
                         table.setdefault(e.role.split()[-1], set()).add(e.key)
             self.roles[doc.name] = table
+
+    def lower_words(self, claim: Claim) -> frozenset[str]:
+        """Return the words the claim's document writes in lower case (read once)."""
+        name = claim.source
+        if name not in self._lower:
+            doc = self.documents[name]
+            self._lower[name] = frozenset(
+                w.text for c in doc.claims for w in tokens(c.text) if w.text.islower()
+            )
+        return self._lower[name]
 
     def published(self, claim: Claim) -> date | None:
         return self.documents[claim.source].published

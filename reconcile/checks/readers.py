@@ -173,7 +173,9 @@ def _sequence(claim: Claim, values: Sequence[Value], lexicon: Lexicon) -> list[_
     return out
 
 
-def slot_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> list[SlotPair]:
+def slot_pairs(
+    a: Claim, b: Claim, lexicon: Lexicon, common: frozenset[str] = frozenset()
+) -> list[SlotPair]:
     """Return the values of two claims that the alignment of their words puts in one slot.
 
     The two claims must be worded alike: at least half their words and placeholders
@@ -183,8 +185,10 @@ def slot_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> list[SlotPair]:
     one there too: a value between two anchors, or at the start or end of both.
 
     A capitalized word that the alignment pairs with a name of the other claim
-    ("Isaacs died" / "Page died") is read as a name too: the first word of a sentence
-    is a name only when something says so, and the other claim's name says so.
+    ("Isaacs died" / "Page died"), or with another capitalized word ("Lindqvist will
+    lead" / "Moreau will lead"), is read as a name too: the first word of a sentence
+    is a name only when something says so, and the other claim's name, or the
+    parallel wording, says so. ``common`` are words the documents write in lower case.
     """
     va, vb = claim_values(a), claim_values(b)
     if not va and not vb:
@@ -196,19 +200,23 @@ def slot_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> list[SlotPair]:
     if matcher.ratio() < _SAME_WORDING:
         return []  # two statements that share a word or two, not one statement twice
     mapped: dict[int, int] = {}
+    named: set[int] = set()  # positions of capitalized words read as names
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             mapped.update({i1 + d: j1 + d for d in range(i2 - i1)})
         elif (
             tag == "replace"
             and i2 - i1 == j2 - j1 == 1
-            and _name_for_word(sa[i1], sb[j1], a, b, lexicon)
+            and _name_for_word(
+                sa[i1], sb[j1], lexicon, common | lower_words(a.text) | lower_words(b.text)
+            )
         ):
             mapped[i1] = j1
+            named.add(i1)
     need = min(_MIN_ANCHORS, *(sum(t.value < 0 for t in seq) for seq in (sa, sb)))
     pairs: list[SlotPair] = []
     for i, j in sorted(mapped.items()):
-        if sa[i].value < 0 and sb[j].value < 0:
+        if sa[i].value < 0 and sb[j].value < 0 and i not in named:
             continue
         left = _anchors(sa, sb, mapped, (i, j), -1)
         right = _anchors(sa, sb, mapped, (i, j), 1)
@@ -224,27 +232,31 @@ def slot_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> list[SlotPair]:
     return pairs
 
 
-def _name_for_word(x: _Item, y: _Item, a: Claim, b: Claim, lexicon: Lexicon) -> bool:
-    """Return whether one item is a name and the other a capitalized word set against it.
+def _name_for_word(x: _Item, y: _Item, lexicon: Lexicon, common: frozenset[str]) -> bool:
+    """Return whether two aligned items are a name and a capitalized word, or two such words.
 
-    The word must be written capitalized only ("Isaacs", not "Police" when the claim
-    also writes "police").
+    A word counts when it is capitalized, not an acronym, not a stop word, and written
+    nowhere in lower case (``common`` holds the lower-case words of both documents):
+    "Isaacs" may be a name, "Police" is not when the story also writes "police".
     """
-    for name, word, claim in ((x, y, b), (y, x, a)):
-        if name.token != "<name>" or word.word is None:
-            continue
-        w = word.word
-        if (
-            w.is_capitalized
+
+    def could_be_name(item: _Item) -> bool:
+        w = item.word
+        return (
+            w is not None
+            and w.is_capitalized
             and not w.text.isupper()
             and w.lower not in lexicon.stopwords
-            and w.lower not in _lower_words(claim.text)
-        ):
-            return True
-    return False
+            and w.lower not in common
+        )
+
+    if x.token == "<name>" or y.token == "<name>":
+        return could_be_name(y if x.token == "<name>" else x)
+    return could_be_name(x) and could_be_name(y) and x.token != y.token
 
 
-def _lower_words(text: str) -> frozenset[str]:
+def lower_words(text: str) -> frozenset[str]:
+    """Return the words a text writes in lower case."""
     return frozenset(w.text for w in tokens(text) if w.text.islower())
 
 

@@ -38,7 +38,8 @@ def differing_slots(a: Claim, b: Claim, ctx: _Context) -> list[SlotPair]:
     key = (a.id, b.id)
     cached = ctx.slot_cache.get(key)
     if cached is None:
-        found = [p for p in slot_pairs(a, b, ctx.lexicon) if _differ(p, a, b, ctx)]
+        common = ctx.lower_words(a) | ctx.lower_words(b)
+        found = [p for p in slot_pairs(a, b, ctx.lexicon, common) if _differ(p, a, b, ctx)]
         cached = [
             p
             for p in found
