@@ -25,6 +25,7 @@ from reconcile.checks._base import (
     _word_before,
     _words_near,
 )
+from reconcile.checks.numeric import _about_different_names
 from reconcile.checks.readers import _overlaps_loosely
 from reconcile.checks.slots import differing_slots, slot_hit
 from reconcile.lexicon import ENGLISH, Lexicon
@@ -164,7 +165,7 @@ def check_temporal(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
         )
     ta, tb = _event_times(a, lex), _event_times(b, lex)
     if not ta or not tb:
-        return None
+        return _weekdays_differ(a, b, ctx)
     bound = {id(t): _bound_word(c, t, lex) for c, ts in ((a, ta), (b, tb)) for t in ts}
     # A long sentence may date several events ("signed today" and "arrives tomorrow");
     # two dates are of one event when their neighbouring words are each other's best match.
@@ -206,6 +207,41 @@ def check_temporal(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
             f"{x.text} / {y.text}",
         )
     return None
+
+
+_WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")
+
+
+def _weekdays_differ(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
+    """Flag one action on two weekdays when no publication date resolves either.
+
+    Undated, "died Sunday" and "died on Thursday" have no days to compare, but each
+    claim names one weekday for the action both state; two weekdays cannot both be
+    the day of it. A claim with more than one weekday, or about someone the other does
+    not name, dates something else too.
+    """
+    if not _shared_actions(a, b, ctx.lexicon) or _about_different_names(a, b, ctx.lexicon):
+        return None
+    days = []
+    for claim in (a, b):
+        found = [
+            t
+            for t in claim.times
+            if t.interval is None and t.type == "DATE" and _WEEKDAY_VALUE.match(t.value)
+        ]
+        if len(found) != 1 or len([t for t in claim.times if t.type == "DATE"]) != 1:
+            return None
+        days.append(found[0])
+    x, y = days
+    if x.value[:10] == y.value[:10] or (x.mod != y.mod and None not in (x.mod, y.mod)):
+        return None
+    return Hit(
+        "temporal",
+        f"{a.source} dates it {x.text!r} but {b.source} {y.text!r}; one event cannot "
+        "have both weekdays.",
+        SEVERITY["temporal"],
+        f"{x.text} / {y.text}",
+    )
 
 
 def _bound_word(claim: Claim, tm: TimeMention, lexicon: Lexicon) -> str:

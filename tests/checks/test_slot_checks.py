@@ -184,3 +184,24 @@ def test_values_do_not_overlap() -> None:
     values = claim_values(claim)
     assert all(v.end <= w.start for v, w in itertools.pairwise(values))
     assert {v.kind for v in values} >= {"time", "number"}
+
+
+def test_one_action_on_two_weekdays_without_publication_dates() -> None:
+    """Undated sources: "died Sunday" and "died on Thursday" still disagree on the day."""
+    assert _categories(
+        "The novelist Ilse Brandt died Sunday at her home, aged 88.",
+        "Ilse Brandt died on Thursday after a long illness, her publisher said.",
+        published=None,
+    ) == ["temporal"]
+
+
+def test_two_weekdays_of_two_actions_are_not_compared() -> None:
+    """Undated: the day of the arrest and the day of the hearing are two days."""
+    assert (
+        _categories(
+            "Police arrested the driver on Sunday.",
+            "The driver will appear in court on Thursday.",
+            published=None,
+        )
+        == []
+    )
