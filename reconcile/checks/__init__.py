@@ -1,10 +1,23 @@
 """Stage 3: turn aligned claims into findings a careful reader would sign.
 
+In: the parsed :class:`~reconcile._types.Document` values and the alignment groups.
+Out: :class:`~reconcile._types.Finding` values (agreements, typed discrepancies,
+single-source claims), from :func:`reconcile_alignments`.
+
+Modules: one per category (``temporal``, ``numeric``, ``entity``, ``framing``,
+``attribution``, ``status``), ``document`` for a source's checks against itself,
+``readers`` for what one claim states (its values and their slots), ``slots`` for
+two values of one slot that cannot both hold, ``names`` for whether two mentions
+name one entity, ``_synonyms`` for the synonym groups, ``findings`` for finding ids.
+
 Each check is a small function over two aligned claims of different sources
 (or, for :func:`check_document`, over one source alone) that returns a
 discrepancy with its category, a one-sentence reason quoting both sides, and a
-severity, or nothing. The compatibility rules that keep a fact-checker's trust
-live next to the check they restrain:
+severity, or nothing. The numeric, temporal and entity checks first compare the
+values the two claims put in the same slot of parallel wording ("<name> died late
+yesterday", "closed the bridge on <date>"); see :mod:`reconcile.checks.readers`.
+The compatibility rules that keep a fact-checker's trust live next to the check
+they restrain:
 
 - ``temporal``: two dates of one event whose day intervals are disjoint. A date
   inside a stated range, or a finer date inside a coarser one, overlaps and is
