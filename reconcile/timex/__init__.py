@@ -77,10 +77,11 @@ from reconcile.errors import UsageError
 from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.timex._grammar import find_expressions
 from reconcile.timex._resolve import resolve
-from reconcile.timex._values import Context, DeicticExpr, Resolved, ShiftExpr
+from reconcile.timex._values import Context, DeicticExpr, Resolved, ShiftExpr, duration_days
 
 __all__ = [
     "PublicationAnchor",
+    "duration_days",
     "find_publication_anchors",
     "find_times",
 ]

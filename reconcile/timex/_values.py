@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import math
+import re
 from datetime import date
 from typing import Literal
 
@@ -43,6 +44,7 @@ __all__ = [
     "SetExpr",
     "ShiftExpr",
     "WeekdayExpr",
+    "duration_days",
     "duration_value",
     "ref_value",
 ]
@@ -292,6 +294,44 @@ _DURATION_PARTS = {
 #: Decades and centuries are counted in years, as TimeBank writes them (``P20Y``).
 _YEARS_IN = {"DE": 10, "CE": 100}
 _TIME_UNITS = frozenset(("H", "MIN", "S"))
+
+
+#: One part of a TIMEX3 duration value: an amount and its unit ("6M" of "P2Y6M").
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(CE|DE|Y|Q|M|W|D|H|S)")
+#: Average days in each unit, so "a year", "12 months" and "52 weeks" come out alike.
+_DAYS_IN = {
+    "CE": 36525.0,
+    "DE": 3652.5,
+    "Y": 365.25,
+    "Q": 91.3125,
+    "M": 30.4375,
+    "W": 7.0,
+    "D": 1.0,
+}
+_TIME_DAYS_IN = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
+
+
+def duration_days(value: str) -> float | None:
+    """Return the length in days of a TIMEX3 duration value, or None for another value.
+
+    A vague amount ("PXY": some years) has no length.
+
+    Examples:
+        >>> duration_days("P2D"), duration_days("PT11H30M") * 24, duration_days("P1Y6M")
+        (2.0, 11.5, 547.875)
+        >>> duration_days("PXY") is None, duration_days("2026-02-03") is None
+        (True, True)
+    """
+    if not value.startswith("P"):
+        return None
+    date_part, _, time_part = value[1:].partition("T")
+    days = 0.0
+    for part, per in ((date_part, _DAYS_IN), (time_part, _TIME_DAYS_IN)):
+        pieces = _DURATION_PART.findall(part)
+        if "".join(n + u for n, u in pieces) != part or any(u not in per for _, u in pieces):
+            return None
+        days += sum(float(n) * per[u] for n, u in pieces)
+    return days if date_part or time_part else None
 
 
 def _designator(unit: str) -> str:
