@@ -11,7 +11,7 @@ from strategies import articles
 
 import reconcile
 from reconcile._features import find_modality
-from reconcile.align import candidate_pairs, score_links
+from reconcile.align import candidate_pairs, clause_texts, score_links
 from reconcile.lexicon import ENGLISH
 from reconcile.pipeline import parse_sources
 
@@ -93,3 +93,19 @@ def test_one_scan_finds_the_marker_a_search_per_marker_found(words: list[str]) -
         expected = _modality_reference(sentence)
         got = find_modality(sentence, 0, len(sentence), lexicon=ENGLISH)
         assert got == expected or (expected is None and got in ("done", "asserted"))
+
+
+def test_a_name_counts_in_the_clause_that_mentions_it() -> None:
+    """A clause gets a name's key where the name is, not where its letters recur.
+
+    "Fish" is inside "Fisheries", but the second clause does not mention the Fish
+    and Wildlife Service; it names the fisheries agency only.
+    """
+    (claim,) = _claims(
+        "Agencies must consult the Fish and Wildlife Service on every project, "
+        "which the National Marine Fisheries agency disputed yesterday."
+    )[:1]
+    texts = clause_texts(claim)
+    assert len(texts) == 2
+    assert "fish" in texts[0].split()
+    assert "fish" not in texts[1].split()
