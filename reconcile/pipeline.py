@@ -155,14 +155,15 @@ def _parse_all(jobs: Sequence[_Job], *, workers: int) -> Iterator[Document]:
     """
     cores = worker_count(workers)
     size = sum(len(job[0].source.text) for job in jobs)
-    if cores < 2 or len(jobs) < 2 or size < _PARALLEL_CHARS:
+    context = process_context()
+    # Spawned workers import the caller's ``__main__`` again, which a script without
+    # an ``if __name__ == "__main__"`` guard does not survive: only fork, unasked.
+    if cores < 2 or len(jobs) < 2 or size < _PARALLEL_CHARS or context.get_start_method() != "fork":
         yield from map(_parse_job, jobs)
         return
     # The biggest first, so that a long source does not start last and run alone.
     order = sorted(range(len(jobs)), key=lambda k: -len(jobs[k][0].source.text))
-    with ProcessPoolExecutor(
-        max_workers=min(cores, len(jobs)), mp_context=process_context()
-    ) as pool:
+    with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=context) as pool:
         futures = {k: pool.submit(_parse_job, jobs[k]) for k in order}
         for k in range(len(jobs)):
             yield futures[k].result()
