@@ -303,6 +303,12 @@ def compare_times(a: Claim, b: Claim) -> str:
     return "overlap"
 
 
+#: The ladders of the scored features (rapidfuzz 0-100, overlap and cosine 0-1).
+_WORDING_CUTS = (90.0, 75.0, 60.0, 45.0)
+_OVERLAP_CUTS = (0.6, 0.45, 0.3, 0.15)
+_MEANING_CUTS = (0.8, 0.7, 0.6, 0.5)
+
+
 def feature_levels(f: PairFeatures) -> list[tuple[str, str]]:
     """Return ``(feature, level)`` for each comparison, first matching level of its ladder."""
     if f.distinctive_entities:
@@ -312,8 +318,8 @@ def feature_levels(f: PairFeatures) -> list[tuple[str, str]]:
     else:
         entities = "none shared" if f.entities_both else "n/a"
     levels = [
-        ("wording", _ladder(f.wording, (90, 75, 60, 45))),
-        ("shared_words", _ladder(f.shared_words, (0.6, 0.45, 0.3, 0.15))),
+        ("wording", _ladder(f.wording, _WORDING_CUTS)),
+        ("shared_words", _ladder(f.shared_words, _OVERLAP_CUTS)),
         ("specific_words", f"{min(len(f.specific_terms), 2)}"),
         ("entities", entities),
         ("numbers", f.numbers),
@@ -323,7 +329,7 @@ def feature_levels(f: PairFeatures) -> list[tuple[str, str]]:
         ("predicates", f.predicates),
     ]
     if f.meaning is not None:
-        levels.append(("meaning", _ladder(f.meaning, (0.8, 0.7, 0.6, 0.5))))
+        levels.append(("meaning", _ladder(f.meaning, _MEANING_CUTS)))
     return levels
 
 
@@ -613,12 +619,7 @@ class _WeightBound:
         weight += t.numbers[bool(self._units[i] & self._units[j])]
         weight += t.times[self._dated[i] and self._dated[j]]
         weight += t.speaker[self._speaker[i] and self._speaker[j]]
-        return weight >= self._cut
-
-
-_WORDING_CUTS = (90.0, 75.0, 60.0, 45.0)
-_OVERLAP_CUTS = (0.6, 0.45, 0.3, 0.15)
-_MEANING_CUTS = (0.8, 0.7, 0.6, 0.5)
+        return weight + t.unknown >= self._cut
 
 
 def _step(value: float, cuts: tuple[float, ...], weights: tuple[float, ...]) -> float:
@@ -655,8 +656,18 @@ class _BoundTable:
         self.numbers = (level("numbers", "none"), best("numbers", ("same", "different")))
         self.times = (level("times", "none"), best("times", ("same", "overlap", "different")))
         self.speaker = (level("speaker", "n/a"), best("speaker", ("same speaker", "n/a")))
+        # A feature the bound does not know (a table with a new feature): its best
+        # level, so that the bound stays an upper bound.
+        self.unknown = sum(
+            max(0.0, *levels.values()) for name, levels in table.items() if name not in _BOUNDED
+        )
 
 
+#: The features :class:`_WeightBound` weighs.
+_BOUNDED = frozenset(
+    {"wording", "shared_words", "meaning", "specific_words", "ordinal", "predicates"}
+    | {"entities", "numbers", "times", "speaker"}
+)
 #: The entity levels of a pair of claims that both name something.
 _ENTITY_LEVELS = ("2+ distinctive", "1+ distinctive", "common only", "none shared")
 
