@@ -16,17 +16,28 @@ parsing the largest one. Then it runs every regular expression of the package
 over adversarial strings at two sizes and lists those whose time grows faster
 than linearly (with ``--regex``).
 
+With ``--part claims`` it measures a whole run (``reconcile.compare``) on five
+sources built from real ECB+ sentences at several sizes (1 k, 10 k, 100 k claims
+by default): the wall and CPU seconds, the peak memory per claim beyond the
+text, the growth exponent of the time between sizes (1.0 is linear), and, in the
+same run, two ratios: against scoring every cross-source pair of the same claims
+with rapidfuzz ``token_set_ratio`` (measured up to 10 k claims, extrapolated from
+its measured rate beyond), and, with ``--against REV``, against the run of a
+previous git revision on the same input. Each size runs in a fresh process.
+
 Run on demand, not in CI (minutes, not seconds)::
 
     python benchmarks/bench_large.py                 # 10 MB and 1 MB, as in docs/calibration.md
     python benchmarks/bench_large.py --quick         # 1 MB and 100 kB
     python benchmarks/bench_large.py --part nopunct  # one article per process: cleanest
+    python benchmarks/bench_large.py --part claims --against HEAD~5   # whole runs by claims
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import re
 import sys
 import time
@@ -199,20 +210,201 @@ def _best_time(p: re.Pattern[str], s: str) -> float:
     return best
 
 
+# ---------------------------------------------------------------------------
+# Whole runs by number of claims
+
+
+def ecb_sentences(data: Path) -> list[str]:
+    """Return the ECB+ sentences (one per line in the corpus) of five words or more."""
+    found = []
+    for path in sorted(data.glob("*/*.txt")):
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = raw.strip()
+            if len(line.split()) >= 5 and line[-1:] in ".!?\"'”":
+                found.append(line)
+    if not found:
+        msg = f"No ECB+ sentences under {data}; pass --data DIR (the ecbplus-dev folder)."
+        raise SystemExit(msg)
+    return found
+
+
+def story_sources(sentences: Sequence[str], claims: int, *, n_sources: int = 5) -> list[str]:
+    """Return ``n_sources`` texts of about ``claims`` sentences in all, four to a paragraph.
+
+    Each source draws the sentences in its own shuffled order, so the sources share
+    some sentences, as reports of one story do. Past the corpus's size, each further
+    pass joins the first half of one sentence to the second half of another, so
+    that no sentence repeats: a repeated one would align with all its copies.
+    """
+    import random
+
+    per_source = claims // n_sources
+    texts = []
+    for s in range(n_sources):
+        rng = random.Random(s)
+        picked: list[str] = []
+        rounds = 0
+        while len(picked) < per_source:
+            order = list(range(len(sentences)))
+            rng.shuffle(order)
+            for i in order[: per_source - len(picked)]:
+                if rounds == 0:
+                    picked.append(sentences[i])
+                else:
+                    head = sentences[i].split()
+                    tail = sentences[(i * 7 + rounds * 13) % len(sentences)].split()
+                    picked.append(" ".join(head[: len(head) // 2] + tail[len(tail) // 2 :]))
+            rounds += 1
+        paragraphs = [" ".join(picked[k : k + 4]) for k in range(0, len(picked), 4)]
+        texts.append("\n\n".join(paragraphs) + "\n")
+    return texts
+
+
+def one_run(data: Path, claims: int) -> dict[str, float]:
+    """Run ``reconcile.compare`` once on a story of ``claims`` claims; return its figures."""
+    import resource
+
+    texts = story_sources(ecb_sentences(data), claims)
+    sources = [reconcile.Source(t, name=f"source{k}.txt") for k, t in enumerate(texts)]
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    cpu = time.process_time()
+    start = time.perf_counter()
+    report = reconcile.compare(sources)
+    wall = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {
+        "claims": sum(len(d.claims) for d in report.documents),
+        "chars": sum(len(t) for t in texts),
+        "wall": wall,
+        "cpu": cpu + children.ru_utime + children.ru_stime,
+        "memory": max(0, peak - before),
+        "worker_memory": children.ru_maxrss * 1024,
+    }
+
+
+def all_pairs_seconds(data: Path, claims: int, *, limit: int = 12_000) -> tuple[float, bool]:
+    """Return the seconds rapidfuzz takes to score every cross-source pair, and if measured.
+
+    The claims are the sentences of :func:`story_sources`, scored with
+    ``process.cdist(..., scorer=fuzz.token_set_ratio, workers=-1)`` per pair of
+    sources. Above ``limit`` claims the time is extrapolated from the rate measured
+    on a sample of 2,000 claims per source pair (``False`` says so).
+    """
+    from rapidfuzz import fuzz, process
+
+    texts = story_sources(ecb_sentences(data), claims)
+    split = [[s for p in t.split("\n\n") for s in _sentences_of(p)] for t in texts]
+    measured = claims <= limit
+    total_pairs = sum(len(a) * len(b) for i, a in enumerate(split) for b in split[i + 1 :])
+    scored = 0
+    start = time.perf_counter()
+    for i, a in enumerate(split):
+        for b in split[i + 1 :]:
+            left, right = (a, b) if measured else (a[:2000], b[:2000])
+            process.cdist(left, right, scorer=fuzz.token_set_ratio, workers=-1)
+            scored += len(left) * len(right)
+    seconds = time.perf_counter() - start
+    return seconds * total_pairs / max(scored, 1), measured
+
+
+def _sentences_of(paragraph: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?\"'”])\s+", paragraph.strip()) if s]
+
+
+def run_elsewhere(claims: int, data: Path, *, revision: str | None) -> dict[str, float]:
+    """Run :func:`one_run` in a fresh process, on this checkout or on a git ``revision``."""
+    import json
+    import os
+    import subprocess
+    import tempfile
+
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory() as tmp:
+        if revision is not None:
+            archive = subprocess.run(
+                ["git", "-C", str(ROOT), "archive", revision, "reconcile"],
+                check=True,
+                capture_output=True,
+            ).stdout
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+            env["PYTHONPATH"] = tmp
+        out = subprocess.run(
+            [sys.executable, __file__, "--one-run", str(claims), "--data", str(data)],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp,
+        ).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def measure_claims(
+    data: Path, sizes: Sequence[int], *, against: str | None, against_up_to: int = 10_000
+) -> None:
+    """Print whole-run figures per size, the growth exponents, and the ratios."""
+    import math
+
+    print("\n## Whole runs: five sources of real ECB+ sentences")
+    head = f"{'claims':>8} {'chars':>11} {'wall s':>8} {'cpu s':>8} {'B/claim':>8}"
+    head += f" {'all-pairs s':>12} {'ratio':>7}"
+    if against:
+        head += f" {against + ' s':>12} {'speed-up':>9}"
+    print(head)
+    rows = []
+    for size in sizes:
+        run = run_elsewhere(size, data, revision=None)
+        pairs_s, measured = all_pairs_seconds(data, size)
+        line = (
+            f"{run['claims']:>8,.0f} {run['chars']:>11,.0f} {run['wall']:>8.2f} {run['cpu']:>8.2f}"
+            f" {(run['memory'] - run['chars']) / run['claims']:>8,.0f}"
+            f" {pairs_s:>11.1f}{'' if measured else '*'} {run['wall'] / pairs_s:>7.1%}"
+        )
+        if against and size <= against_up_to:
+            old = run_elsewhere(size, data, revision=against)
+            line += f" {old['wall']:>12.2f} {old['wall'] / run['wall']:>8.1f}x"
+        print(line, flush=True)
+        rows.append(run)
+    for a, b in itertools.pairwise(rows):
+        exponent = math.log(b["wall"] / a["wall"]) / math.log(b["claims"] / a["claims"])
+        print(f"growth exponent {a['claims']:,.0f} -> {b['claims']:,.0f} claims: {exponent:.2f}")
+    print("* extrapolated from the rate on 2,000 claims per pair of sources")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="ECB+ folder")
     parser.add_argument("--quick", action="store_true", help="1 MB and 100 kB: a smoke run")
     parser.add_argument(
         "--part",
-        choices=("long", "nopunct", "both"),
+        choices=("long", "nopunct", "both", "claims"),
         default="both",
         help="which article to measure; one per process gives the cleanest figures",
     )
     parser.add_argument(
         "--regex", action="store_true", help="also scan every pattern (a few minutes more)"
     )
+    parser.add_argument(
+        "--claims",
+        default="1000,10000,100000",
+        help="with --part claims: the sizes of the runs, in claims",
+    )
+    parser.add_argument(
+        "--against", metavar="REV", help="with --part claims: also run git revision REV"
+    )
+    parser.add_argument("--one-run", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.one_run is not None:
+        import json
+
+        print(json.dumps(one_run(args.data, args.one_run)))
+        return 0
+    if args.part == "claims":
+        sizes = [int(x) for x in args.claims.split(",")]
+        measure_claims(args.data, sizes, against=args.against)
+        return 0
     text = real_text(args.data)
     scale = 10 if args.quick else 1
     origin = args.data if args.data.exists() else "seeds"

@@ -312,9 +312,22 @@ def find_entities(
 ) -> tuple[Entity, ...]:
     """Return the named entities of a sentence, keyed through the document's aliases."""
     found: list[Entity] = []
+    # The characters of the entities found so far (and of the roles), so that "does
+    # this overlap one of them?" costs the length of a name, not the number found:
+    # a text without punctuation is one sentence of many thousand names.
+    covered: set[int] = set()
+    covered_roles: set[int] = set()
+
+    def add(entity: Entity) -> None:
+        found.append(entity)
+        chars = range(entity.span.start, entity.span.end)
+        covered.update(chars)
+        if entity.kind == "role":
+            covered_roles.update(chars)
+
     for title, name, span in capitalized_runs(text, start, end, lexicon=lexicon, exclude=exclude):
         if name:
-            found.append(
+            add(
                 Entity(
                     span, span.slice(text), key=index.key_for(name), kind="name", role=title.lower()
                 )
@@ -322,7 +335,7 @@ def find_entities(
         elif title:
             role = title.split()[-1]
             key = index.key_for_role(role)
-            found.append(
+            add(
                 Entity(
                     span, span.slice(text), key=key or stem(role), kind="role", role=title.lower()
                 )
@@ -333,24 +346,22 @@ def find_entities(
             w.is_capitalized
             and w.lower not in lexicon.stopwords
             and index.is_name(w.text)
-            and not any(e.span.overlaps(span) for e in found)
+            and covered.isdisjoint(range(span.start, span.end))
         ):
-            found.append(Entity(span, w.text, key=index.key_for(w.text), kind="name", role=""))
+            add(Entity(span, w.text, key=index.key_for(w.text), kind="name", role=""))
     for m in _ROLE_PHRASE.finditer(text, start, end):
         role = m.group("role")
         if role.lower() not in lexicon.titles:
             continue
         key = index.key_for_role(role)
         span = Span(m.start(), m.end())
-        if key and not any(e.span.overlaps(span) for e in found):
-            found.append(Entity(span, span.slice(text), key=key, kind="role", role=role.lower()))
+        if key and covered.isdisjoint(range(span.start, span.end)):
+            add(Entity(span, span.slice(text), key=key, kind="role", role=role.lower()))
         elif key is None and m.group("mod"):
             # "the Brazilian leader": the person the document names next to Brazil.
             key = index.key_for_affiliated(m.group("mod"), role)
-            if key and not any(e.span.overlaps(span) and e.kind == "role" for e in found):
-                found.append(
-                    Entity(span, span.slice(text), key=key, kind="role", role=role.lower())
-                )
+            if key and covered_roles.isdisjoint(range(span.start, span.end)):
+                add(Entity(span, span.slice(text), key=key, kind="role", role=role.lower()))
     return tuple(sorted(set(found), key=lambda e: (e.span.start, e.span.end, e.key)))
 
 

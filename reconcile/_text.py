@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 import snowballstemmer
@@ -57,7 +58,17 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         ["Chile's", 'time-tested', 'ties', '4.1', 'up']
     """
     stop = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    return list(_tokens(text, start, stop))
+
+
+@lru_cache(maxsize=8)
+def _tokens(text: str, start: int, stop: int) -> tuple[Token, ...]:
+    """Return the words of ``text[start:stop]``, kept for the next few calls.
+
+    Each feature of a claim reads the words of its sentence; the sentence is
+    tokenized once for all of them.
+    """
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop))
 
 
 class SpanSet:
@@ -94,6 +105,27 @@ class SpanSet:
         k = bisect_right(self._ends, start)
         return k < len(self._starts) and self._starts[k] < end
 
+    def outside(self, words: Iterable[Token]) -> list[Token]:
+        """Return the words that overlap none of the spans, in their order.
+
+        Words in text order (as :func:`tokens` gives them) are swept in one pass
+        alongside the spans; others are looked up one by one.
+        """
+        items = list(words)
+        if not self._starts:
+            return items
+        if any(a.start > b.start for a, b in pairwise(items)):
+            return [w for w in items if not self.overlaps(w.start, w.end)]
+        starts, ends, n = self._starts, self._ends, len(self._starts)
+        kept: list[Token] = []
+        k = 0
+        for w in items:
+            while k < n and ends[k] <= w.start:
+                k += 1
+            if k == n or starts[k] >= w.end:
+                kept.append(w)
+        return kept
+
 
 def words_outside(words: Iterable[Token], spans: Iterable[Span]) -> list[Token]:
     """Return the words that share no character with any of ``spans``, in their order.
@@ -104,8 +136,7 @@ def words_outside(words: Iterable[Token], spans: Iterable[Span]) -> list[Token]:
         >>> [w.text for w in words_outside(words, [Span(16, 25), Span(29, 36)])]
         ['Ten', 'people', 'died', 'in']
     """
-    index = SpanSet(spans)
-    return [w for w in words if not index.overlaps(w.start, w.end)]
+    return SpanSet(spans).outside(words)
 
 
 def inside_quotation(text: str, pos: int) -> bool:
@@ -121,6 +152,7 @@ def inside_quotation(text: str, pos: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+@lru_cache(maxsize=65536)
 def without_possessive(text: str) -> str:
     """Return ``text`` without a trailing possessive ("Chile's" -> "Chile", "Jones'" -> "Jones")."""
     return _POSSESSIVE.sub("", text)

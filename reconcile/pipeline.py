@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -60,6 +62,24 @@ def _validate(sources: Iterable[Source]) -> list[Source]:
     return sorted(items, key=lambda s: s.name)
 
 
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one run, then restore it as it was.
+
+    A run allocates millions of small objects that live until it ends and form no
+    cycles; the collector would scan them again and again, a third of the time on
+    a megabyte of text. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@_collection_paused()
 def parse_sources(
     sources: Iterable[Source],
     *,
@@ -136,14 +156,15 @@ def _parse_all(jobs: Sequence[_Job], *, workers: int) -> Iterator[Document]:
     """
     cores = worker_count(workers)
     size = sum(len(job[0].source.text) for job in jobs)
-    if cores < 2 or len(jobs) < 2 or size < _PARALLEL_CHARS:
+    context = process_context()
+    # Spawned workers import the caller's ``__main__`` again, which a script without
+    # an ``if __name__ == "__main__"`` guard does not survive: only fork, unasked.
+    if cores < 2 or len(jobs) < 2 or size < _PARALLEL_CHARS or context.get_start_method() != "fork":
         yield from map(_parse_job, jobs)
         return
     # The biggest first, so that a long source does not start last and run alone.
     order = sorted(range(len(jobs)), key=lambda k: -len(jobs[k][0].source.text))
-    with ProcessPoolExecutor(
-        max_workers=min(cores, len(jobs)), mp_context=process_context()
-    ) as pool:
+    with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=context) as pool:
         futures = {k: pool.submit(_parse_job, jobs[k]) for k in order}
         for k in range(len(jobs)):
             yield futures[k].result()
@@ -189,6 +210,7 @@ def parse_source(
     return parse_sources([source], published=given, lexicon=lexicon)[0]
 
 
+@_collection_paused()
 def compare(
     sources: Sequence[Source],
     *,
@@ -252,6 +274,7 @@ def compare(
     return Report(documents, alignments, findings)
 
 
+@_collection_paused()
 def check(
     source: Source,
     *,

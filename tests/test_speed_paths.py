@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from itertools import combinations
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import articles
@@ -12,6 +15,7 @@ from strategies import articles
 import reconcile
 from reconcile._features import find_modality
 from reconcile.align import candidate_pairs, score_links
+from reconcile.align.comparisons import clause_texts
 from reconcile.lexicon import ENGLISH
 from reconcile.pipeline import parse_sources
 
@@ -93,3 +97,48 @@ def test_one_scan_finds_the_marker_a_search_per_marker_found(words: list[str]) -
         expected = _modality_reference(sentence)
         got = find_modality(sentence, 0, len(sentence), lexicon=ENGLISH)
         assert got == expected or (expected is None and got in ("done", "asserted"))
+
+
+def test_a_name_counts_in_the_clause_that_mentions_it() -> None:
+    """A clause gets a name's key where the name is, not where its letters recur.
+
+    "Fish" is inside "Fisheries", but the second clause does not mention the Fish
+    and Wildlife Service; it names the fisheries agency only.
+    """
+    (claim,) = _claims(
+        "Agencies must consult the Fish and Wildlife Service on every project, "
+        "which the National Marine Fisheries agency disputed yesterday."
+    )[:1]
+    texts = clause_texts(claim)
+    assert len(texts) == 2
+    assert "fish" in texts[0].split()
+    assert "fish" not in texts[1].split()
+
+
+def test_sources_parsed_in_worker_processes_give_the_same_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run parsed in worker processes reports byte for byte what one process reports."""
+    from reconcile import pipeline
+
+    sources = [
+        reconcile.Source("Storm Ivy killed 12 people on Monday, officials said.", name="a"),
+        reconcile.Source("Officials said Storm Ivy killed 14 people on Monday.", name="b"),
+        reconcile.Source("Storm Ivy left 12 dead, the governor said on Monday.", name="c"),
+    ]
+    alone = reconcile.compare(sources, workers=1).to_json()
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("worker processes are started by fork only, where there is one")
+    # Other tests leave threads behind (a Dask cluster's); this run starts none.
+    monkeypatch.setattr(pipeline, "process_context", lambda: multiprocessing.get_context("fork"))
+    pools: list[int] = []
+
+    class CountingPool(pipeline.ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pools.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", CountingPool)
+    assert reconcile.compare(sources, workers=2).to_json() == alone
+    assert pools == [2]

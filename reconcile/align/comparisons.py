@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -518,13 +519,28 @@ def clause_texts(claim: Claim, *, min_terms: int = 3) -> list[str]:
     another source states is the part to compare.
     """
     entity_words = {w.lower() for e in claim.entities for w in e.text.split()}
+    text = claim.text
+    bounds: list[tuple[int, int]] = []  # each clause's offsets in the claim's text
+    pos = 0
+    for m in _CLAUSE_SPLIT.finditer(text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+    # Each name's key goes to the clause that mentions it, found by bisection (a scan
+    # of every name per clause costs their product on a long claim).
+    clause_starts = [start for start, _ in bounds]
+    keys: list[set[str]] = [set() for _ in bounds]
+    for e in claim.entities:
+        rel_start, rel_end = e.span.start - claim.span.start, e.span.end - claim.span.start
+        k = bisect_right(clause_starts, rel_start) - 1
+        if k >= 0 and rel_end <= bounds[k][1]:
+            keys[k].add(e.key)
     parts = []
-    for piece in _CLAUSE_SPLIT.split(claim.text):
-        words = [w for w in tokens(piece) if w.lower not in entity_words]
+    for (start, end), piece_keys in zip(bounds, keys, strict=True):
+        words = [w for w in tokens(text[start:end]) if w.lower not in entity_words]
         terms = set(content_terms(words, ENGLISH))
-        keys = {e.key for e in claim.entities if e.text in piece}
-        if len(terms | keys) >= min_terms:
-            parts.append(" ".join(sorted(terms | keys)))
+        if len(terms | piece_keys) >= min_terms:
+            parts.append(" ".join(sorted(terms | piece_keys)))
     return parts
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -114,21 +116,30 @@ def _words_near(
     ``at_commas`` is false) and at any of ``stops`` (the spans of other numbers or
     dates, whose words are theirs).
     """
-    words = tokens(claim.text)
+    words, starts, ends = _word_bounds(claim.text)
     base = claim.span.start
     text = claim.text
+    stopping = _Containment.of(tuple(stops))
     before: list[Token] = []
-    for w in reversed([w for w in words if w.end + base <= start]):
+    # Words are in text order: the ones before ``start`` and after ``end`` are a
+    # bisection away, not a scan of the claim per number (a long claim has many).
+    for k in range(bisect_right(ends, start - base) - 1, -1, -1):
+        w = words[k]
         gap_end = before[-1].start if before else start - base
-        if _breaks(text[w.end : gap_end], w, at_commas=at_commas) or _inside(w, base, stops):
+        if _breaks(text[w.end : gap_end], w, at_commas=at_commas) or stopping.holds(
+            w.start + base, w.end + base
+        ):
             break
         before.append(w)
         if len(before) == window:
             break
     after: list[Token] = []
-    for w in [w for w in words if w.start + base >= end]:
+    for k in range(bisect_left(starts, end - base), len(words)):
+        w = words[k]
         gap_start = after[-1].end if after else end - base
-        if _breaks(text[gap_start : w.start], w, at_commas=at_commas) or _inside(w, base, stops):
+        if _breaks(text[gap_start : w.start], w, at_commas=at_commas) or stopping.holds(
+            w.start + base, w.end + base
+        ):
             break
         after.append(w)
         if len(after) == window:
@@ -147,8 +158,37 @@ def _breaks(gap: str, word: Token, *, at_commas: bool) -> bool:
     return any(c in gap for c in marks) or word.lower in {"and", "or", "but", "while"}
 
 
-def _inside(word: Token, base: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= word.start + base and word.end + base <= e for s, e in spans)
+@lru_cache(maxsize=64)
+def _word_bounds(text: str) -> tuple[tuple[Token, ...], list[int], list[int]]:
+    """Return a claim's words with their starts and ends, for bisection."""
+    words = tuple(tokens(text))
+    return words, [w.start for w in words], [w.end for w in words]
+
+
+class _Containment:
+    """Spans, looked up by bisection: "does one of them contain ``[start, end)``?"
+
+    A span contains the range when it starts at or before ``start`` and ends at or
+    after ``end``: the furthest end among the spans that start early enough says.
+    """
+
+    __slots__ = ("_furthest", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._furthest = list(itertools.accumulate((e for _, e in ordered), max))
+
+    @staticmethod
+    @lru_cache(maxsize=32)
+    def of(spans: tuple[tuple[int, int], ...]) -> _Containment:
+        """Return the lookup of ``spans``, kept for the other numbers of the claim."""
+        return _Containment(spans)
+
+    def holds(self, start: int, end: int) -> bool:
+        """Return whether one of the spans contains ``[start, end)``."""
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._furthest[k - 1] >= end
 
 
 def _word_before(claim: Claim, start: int) -> str:

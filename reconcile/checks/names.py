@@ -86,9 +86,12 @@ def _letters(name: str) -> str:
 def _is_demonym(claim: Claim, entity: Entity, lexicon: Lexicon) -> bool:
     """Return whether a mention is a nationality word used for a person ("the Russian")."""
     word = entity.text
-    before = claim.text[: entity.span.start - claim.span.start].rstrip().lower()
-    return (
-        " " not in word
-        and before.endswith("the")
-        and word.lower().endswith(lexicon.demonym_endings)
-    )
+    if " " in word or not word.lower().endswith(lexicon.demonym_endings):
+        return False
+    # The words just before the mention, not the whole claim before it: a claim can
+    # be a text without punctuation, with thousands of names.
+    offset = entity.span.start - claim.span.start
+    before = claim.text[max(0, offset - 64) : offset].rstrip()
+    if len(before) < 3 and offset > 64:
+        before = claim.text[:offset].rstrip()
+    return before.lower().endswith("the")
