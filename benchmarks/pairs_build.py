@@ -61,6 +61,7 @@ def _rows(docs, label_of, group: str, run: str) -> list[dict]:
                 "a": a.id,
                 "b": b.id,
                 "label": label,
+                "texts": (a.text, b.text),
                 "features": attrs.asdict(f, recurse=False),
             }
         )

@@ -33,6 +33,7 @@ from reconcile.align.comparisons import (
     Comparison,
     PairFeatures,
     RunStats,
+    bulk_text_ratio,
     bulk_wording,
     compare_pair,
     compare_times,
@@ -101,15 +102,19 @@ def pair_features(
         return []
     stats = RunStats.of(claims)
     wording = bulk_wording(claims, pairs, workers=workers)
+    ratios = bulk_text_ratio(claims, pairs, workers=workers)
     meanings: list[float | None] = (
         [float(x) for x in cosines([c.text for c in claims], pairs, encoder)]
         if encoder is not None
         else [None] * len(pairs)
     )
     out = []
-    for (i, j), w, meaning in zip(pairs, wording, meanings, strict=True):
+    for (i, j), w, ratio, meaning in zip(pairs, wording, ratios, meanings, strict=True):
         a, b = sorted((claims[i], claims[j]), key=lambda c: c.id)
-        out.append((a, b, compare_pair(a, b, wording=float(w), stats=stats, meaning=meaning)))
+        features = compare_pair(
+            a, b, wording=float(w), stats=stats, meaning=meaning, text_ratio=ratio
+        )
+        out.append((a, b, features))
     return out
 
 

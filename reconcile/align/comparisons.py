@@ -34,6 +34,7 @@ __all__ = [
     "Comparison",
     "PairFeatures",
     "RunStats",
+    "bulk_text_ratio",
     "bulk_wording",
     "compare_pair",
     "compare_times",
@@ -56,6 +57,10 @@ def entity_keys(claim: Claim) -> set[str]:
 def name_keys(claim: Claim) -> frozenset[str]:
     """Return the keys of the names (not roles) a claim mentions."""
     return frozenset(e.key for e in claim.entities if e.kind == "name")
+
+
+#: Unseen claims added to every run's document frequencies (idf smoothing).
+_PRIOR_CLAIMS = 10
 
 
 @frozen
@@ -95,8 +100,9 @@ class RunStats:
             for key in keys[claim.id]:
                 entity_df[key] += 1
         n = len(claims)
-        # Smoothed idf in bits.
-        idf = {t: math.log2((n + 1) / (d + 0.5)) for t, d in term_df.items()}
+        # Smoothed idf in bits, with a prior of _PRIOR_CLAIMS unseen claims, so that in a
+        # run of two sentences a shared word is not worth a fraction of an unshared one.
+        idf = {t: math.log2((n + 1 + _PRIOR_CLAIMS) / (d + 0.5)) for t, d in term_df.items()}
         masses = {cid: math.fsum(idf[t] for t in sorted(ts)) for cid, ts in term_sets.items()}
         names: dict[str, set[str]] = defaultdict(set)
         for claim in claims:
@@ -148,7 +154,12 @@ class RunStats:
         return found if found is not None else frozenset(entity_keys(claim))
 
     def is_common_entity(self, key: str) -> bool:
-        """Return whether a third or more of the run's claims mention this key."""
+        """Return whether a third or more of the run's claims mention this key.
+
+        A run of a few claims per source is too small to tell: no name is common there.
+        """
+        if self.n_claims < 3 * self.n_sources:
+            return False
         return self.entity_df.get(key, 0) * 3 >= max(self.n_claims, 6)
 
 
@@ -180,12 +191,20 @@ class PairFeatures:
     extra: tuple[float, float] = (0.0, 0.0)
     # share of the two sources' names in common (None: one names nobody)
     story: float | None = None
+    # rapidfuzz ratio of the two claims' whole texts, lower-cased, 0-100
+    text_ratio: float = 0.0
 
 
 def compare_pair(
-    a: Claim, b: Claim, *, wording: float, stats: RunStats, meaning: float | None = None
+    a: Claim,
+    b: Claim,
+    *,
+    wording: float,
+    stats: RunStats,
+    meaning: float | None = None,
+    text_ratio: float = 0.0,
 ) -> PairFeatures:
-    """Compare two claims on every feature but wording and meaning, which come in bulk."""
+    """Compare two claims on every feature but the bulk ones (wording, text ratio, meaning)."""
     terms_a, terms_b = stats.terms_of(a), stats.terms_of(b)
     shared = sorted(terms_a & terms_b)
     mass_a, mass_b = stats.mass_of(a), stats.mass_of(b)
@@ -225,6 +244,7 @@ def compare_pair(
         negation="one negated" if a.is_negated != b.is_negated else "same",
         extra=_extra_shares(mass_a, mass_b, mass_shared),
         story=stats.story_overlap(a.source, b.source),
+        text_ratio=text_ratio,
     )
 
 
@@ -302,6 +322,8 @@ class Comparison:
     describe: Callable[[PairFeatures, str], str]
     #: Leave this comparison out when the pair has no meaning score (``semantic=False``).
     needs_meaning: bool = False
+    #: ``(level, other)``: the level is fitted with, and weighs as much as, the other one.
+    ties: tuple[tuple[str, str], ...] = ()
 
 
 def _ladder(cuts: tuple[float, ...]) -> tuple[str, ...]:
@@ -321,6 +343,7 @@ _ALL_WORDS_CUTS = (0.5, 0.35, 0.2, 0.1)
 _MEANING_CUTS = (0.9, 0.8, 0.7, 0.6, 0.5, 0.4)
 _EXTRA_CUTS = (0.8, 0.6, 0.4, 0.2)
 _STORY_CUTS = (0.6, 0.4, 0.25, 0.1)
+_TEXT_CUTS = (90.0, 80.0, 70.0, 60.0, 50.0)
 
 
 def _story_level(f: PairFeatures) -> str:
@@ -372,7 +395,8 @@ def _meaning_value(f: PairFeatures) -> float:
 
 _NUMBERS_TEXT = {
     "same": "a number in common",
-    "different": "different numbers of one unit",
+    "different": "different numbers of one unit (for the checks to judge: one fact may be "
+    "reported with two figures)",
     "none": "no comparable numbers",
 }
 _TIMES_TEXT = {
@@ -411,6 +435,12 @@ COMPARISONS: tuple[Comparison, ...] = (
         ),
     ),
     Comparison(
+        "text_ratio",
+        _ladder(_TEXT_CUTS),
+        lambda f: _rung(f.text_ratio, _TEXT_CUTS),
+        lambda f, _: f"character similarity of the whole texts {f.text_ratio:.0f}/100",
+    ),
+    Comparison(
         "extra_words",
         _ladder(_EXTRA_CUTS),
         lambda f: _rung(f.extra[0], _EXTRA_CUTS),
@@ -446,6 +476,8 @@ COMPARISONS: tuple[Comparison, ...] = (
         tuple(_NUMBERS_TEXT),
         lambda f: f.numbers,
         lambda _, level: _NUMBERS_TEXT[level],
+        # A conflicting figure is what the checks report, not a sign of another fact.
+        ties=(("different", "none"),),
     ),
     Comparison(
         "times",
@@ -545,6 +577,20 @@ def clause_texts(claim: Claim, *, min_terms: int = 3) -> list[str]:
 
 
 _CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–—]\s|\s(?:and|but|while|which|who|that)\s")
+
+
+def bulk_text_ratio(
+    claims: Sequence[Claim], pairs: Sequence[tuple[int, int]], *, workers: int = 1
+) -> list[float]:
+    """Return, per pair, the rapidfuzz ratio of the two claims' lower-cased texts."""
+    texts = [c.text.lower() for c in claims]
+    scores = process.cpdist(
+        [texts[i] for i, _ in pairs],
+        [texts[j] for _, j in pairs],
+        scorer=fuzz.ratio,
+        workers=workers,
+    )
+    return [float(x) for x in scores]
 
 
 def bulk_wording(
