@@ -14,7 +14,19 @@ Examples:
 
 from __future__ import annotations
 
-from reconcile._types import (
+from reconcile.batch import StoryResult, compare_many
+from reconcile.errors import (
+    EncodingError,
+    InputError,
+    ParseError,
+    ReconcileError,
+    ReconcileWarning,
+    SourceNotFoundError,
+    SourceWarning,
+    UsageError,
+)
+from reconcile.lexicon import ENGLISH, Lexicon
+from reconcile.model import (
     SEVERITIES,
     Alignment,
     Attribution,
@@ -32,18 +44,6 @@ from reconcile._types import (
     Span,
     TimeMention,
 )
-from reconcile.batch import StoryResult, compare_many
-from reconcile.errors import (
-    EncodingError,
-    InputError,
-    ParseError,
-    ReconcileError,
-    ReconcileWarning,
-    SourceNotFoundError,
-    SourceWarning,
-    UsageError,
-)
-from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.pipeline import check, compare, parse_source
 from reconcile.report import Report
 

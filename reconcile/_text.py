@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import snowballstemmer
 
+from reconcile.morphology import lemma
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from reconcile._types import Span
     from reconcile.lexicon import Lexicon
+    from reconcile.model import Span
 
 __all__ = [
     "SpanSet",
@@ -78,7 +80,7 @@ class SpanSet:
     costs their product, and a 1 MB text without punctuation is one sentence.
 
     Examples:
-        >>> from reconcile._types import Span
+        >>> from reconcile.model import Span
         >>> spans = SpanSet([Span(16, 25), Span(29, 36), Span(20, 26)])
         >>> spans.overlaps(0, 16), spans.overlaps(25, 27), spans.overlaps(27, 29)
         (False, True, False)
@@ -131,7 +133,7 @@ def words_outside(words: Iterable[Token], spans: Iterable[Span]) -> list[Token]:
     """Return the words that share no character with any of ``spans``, in their order.
 
     Examples:
-        >>> from reconcile._types import Span
+        >>> from reconcile.model import Span
         >>> words = tokens("Ten people died on Monday in Dunmore.")
         >>> [w.text for w in words_outside(words, [Span(16, 25), Span(29, 36)])]
         ['Ten', 'people', 'died', 'in']
@@ -177,7 +179,7 @@ def content_terms(words: list[Token], lexicon: Lexicon) -> Iterator[str]:
             continue
         for part in low.split("-"):
             if part and part not in lexicon.stopwords and not part.isdigit():
-                yield stem(lexicon.irregular_lemmas.get(part, part))
+                yield stem(lemma(part))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import frozen
 
-from reconcile._types import Source
 from reconcile.errors import ReconcileError, UsageError
+from reconcile.model import Source
 from reconcile.pipeline import compare, process_context, worker_count
 from reconcile.report import Report
 from reconcile.sources import read_source

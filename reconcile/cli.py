@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from reconcile import __version__
-from reconcile._types import SEVERITIES, Source
 from reconcile.errors import ReconcileError, SourceWarning, UsageError
+from reconcile.model import SEVERITIES, Source
 from reconcile.pipeline import check, compare
 from reconcile.report import Report
 from reconcile.sources import parse_published, read_source

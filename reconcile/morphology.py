@@ -60,26 +60,39 @@ def lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _is_past_of_a_verb(word: str) -> bool:
+def _past_lemma(word: str) -> str | None:
+    """Return the verb ``word`` is a past form of, or "" for an unknown word in -ed.
+
+    A past tense counts even where it is the base form too ("cut", "put"); a past
+    participle only where it is not ("come" in "could come" is no past).
+    """
     known = lemminflect.getAllLemmas(word)
     if not known:
-        return word.endswith("ed") and len(word) >= _MIN_UNKNOWN_PAST
+        return "" if word.endswith("ed") and len(word) >= _MIN_UNKNOWN_PAST else None
     for verb in known.get("VERB", ()):
         forms = lemminflect.getAllInflections(verb, upos="VERB")
-        if any(word in forms.get(tag, ()) for tag in _PAST_TAGS):
-            return True
-    return False
+        if word in forms.get("VBD", ()) or (word in forms.get("VBN", ()) and word != verb):
+            return str(verb)
+    return None
 
 
 def is_past_form(word: str, lexicon: Lexicon) -> bool:
     """Return whether ``word`` is a past tense or past participle that reports a deed.
 
+    The past of a modal ("would", "could") is no past event: it says how sure a
+    thing is.
+
     Examples:
         >>> from reconcile.lexicon import ENGLISH
         >>> [is_past_form(w, ENGLISH) for w in ("fled", "died", "geolocated", "expected", "bed")]
         [True, True, True, False, False]
+        >>> [is_past_form(w, ENGLISH) for w in ("would", "came", "come", "cut")]
+        [False, True, False, True]
     """
-    return word not in lexicon.not_past and _is_past_of_a_verb(word)
+    if word in lexicon.not_past:
+        return False
+    verb = _past_lemma(word)
+    return verb is not None and verb not in lexicon.modal_verbs
 
 
 def is_finite(word: str, lexicon: Lexicon) -> bool:

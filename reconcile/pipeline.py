@@ -13,11 +13,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from reconcile._semantic import default_encoder
-from reconcile._types import Document, Source
 from reconcile.align import DEFAULT_THRESHOLD, align_documents
 from reconcile.checks import check_document, reconcile_alignments
 from reconcile.errors import InputError, UsageError
 from reconcile.lexicon import ENGLISH, Lexicon
+from reconcile.model import Document, Source
 from reconcile.parse import (
     Outline,
     explicit_publication_date,

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 
-from reconcile._types import Source
+from reconcile.model import Source
 from reconcile.pipeline import check, compare
 from reconcile.report import Report, render_html_many
 from reconcile.testing import (
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from datetime import date
 
-    from reconcile._types import FindingKind
+    from reconcile.model import FindingKind
 
 __all__ = ["Reconciler"]
 

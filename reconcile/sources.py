@@ -34,7 +34,6 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from reconcile._types import Source
 from reconcile.errors import (
     EncodingError,
     InputError,
@@ -42,6 +41,7 @@ from reconcile.errors import (
     SourceNotFoundError,
     SourceWarning,
 )
+from reconcile.model import Source
 
 __all__ = ["looks_like_html", "parse_published", "read_bytes", "read_source"]
 

@@ -51,8 +51,8 @@ from typing import TYPE_CHECKING, Any, get_args
 from attrs import field, frozen
 
 from reconcile._text import in_quotes
-from reconcile._types import Category, Finding, FindingKind
 from reconcile.errors import ParseError, SourceNotFoundError, UsageError
+from reconcile.model import Category, Finding, FindingKind
 from reconcile.report import Report
 
 if TYPE_CHECKING:

@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from strategies import articles
 
 import reconcile
-from reconcile._types import Contribution, Link
 from reconcile.align import (
     DEFAULT_THRESHOLD,
     candidate_pairs,
@@ -19,6 +18,7 @@ from reconcile.align import (
     match_probability,
     score_links,
 )
+from reconcile.model import Contribution, Link
 from reconcile.pipeline import parse_sources
 
 STORM_A = (

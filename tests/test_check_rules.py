@@ -62,8 +62,8 @@ def test_two_bounds_that_meet_at_their_number_agree() -> None:
 
 def test_a_fraction_of_one_unit_is_no_share() -> None:
     """ "A third of a centime" is an amount of centimes, not 33%; "a third of voters" is."""
-    from reconcile._features import find_quantities
     from reconcile.lexicon import ENGLISH
+    from reconcile.parse.features import find_quantities
 
     text = "The franc rose a third of a centime as a third of traders sold."
     found = [(q.span.start, q.unit) for q in find_quantities(text, 0, len(text), lexicon=ENGLISH)]

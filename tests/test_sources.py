@@ -11,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reconcile._types import Source
 from reconcile.errors import (
     EncodingError,
     InputError,
@@ -20,6 +19,7 @@ from reconcile.errors import (
     SourceNotFoundError,
     SourceWarning,
 )
+from reconcile.model import Source
 from reconcile.sources import (
     _MOJIBAKE,
     _cp1252_byte_char,

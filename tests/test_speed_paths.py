@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from strategies import articles
 
 import reconcile
-from reconcile._features import find_modality
 from reconcile.align import candidate_pairs, score_links
 from reconcile.align.comparisons import clause_texts
 from reconcile.lexicon import ENGLISH
+from reconcile.parse.features import find_modality
 from reconcile.pipeline import parse_sources
 
 

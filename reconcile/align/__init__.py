@@ -26,7 +26,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reconcile._semantic import Encoder, cosines
-from reconcile._types import Alignment, Claim, Contribution, Document, Link
 from reconcile.align.blocking import blocking_keys, candidate_pairs, count_candidate_pairs
 from reconcile.align.comparisons import (
     COMPARISONS,
@@ -49,6 +48,7 @@ from reconcile.align.model import (
     match_probability,
     model_for,
 )
+from reconcile.model import Alignment, Claim, Contribution, Document, Link
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from reconcile._types import Claim, Document
+    from reconcile.model import Claim, Document
 
 __all__ = ["blocking_keys", "candidate_pairs", "count_candidate_pairs"]
 
@@ -22,7 +22,7 @@ def blocking_keys(claim: Claim) -> set[str]:
     """Return the index keys of a claim: its terms, entities, numbers and months.
 
     Examples:
-        >>> from reconcile._types import Claim, Span
+        >>> from reconcile.model import Claim, Span
         >>> c = Claim("a@0-5", "a", Span(0, 5), "x", terms=("flood", "kill"))
         >>> sorted(blocking_keys(c))
         ['t:flood', 't:kill']
@@ -54,7 +54,7 @@ def candidate_pairs(
     meets at most ``max_block`` others per key.
 
     Examples:
-        >>> from reconcile._types import Claim, Span
+        >>> from reconcile.model import Claim, Span
         >>> cs = [Claim(f"{s}@{i}", s, Span(0, 1), "x", terms=t) for i, (s, t) in enumerate(
         ...     [("a", ("flood",)), ("b", ("flood",)), ("b", ("fire",)), ("a", ("fire",))])]
         >>> candidate_pairs(cs)

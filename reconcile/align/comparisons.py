@@ -27,7 +27,7 @@ from reconcile.lexicon import ENGLISH
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from reconcile._types import Claim
+    from reconcile.model import Claim
 
 __all__ = [
     "COMPARISONS",

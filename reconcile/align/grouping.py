@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reconcile._types import Alignment
+from reconcile.model import Alignment
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from reconcile._types import Claim, Link
+    from reconcile.model import Claim, Link
 
 __all__ = ["group_links"]
 

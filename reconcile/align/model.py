@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from reconcile import _weights
-from reconcile._types import Contribution
 from reconcile.align.comparisons import COMPARISONS, levels_of
+from reconcile.model import Contribution
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

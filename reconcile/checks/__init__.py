@@ -1,7 +1,7 @@
 """Stage 3: turn aligned claims into findings a careful reader would sign.
 
-In: the parsed :class:`~reconcile._types.Document` values and the alignment groups.
-Out: :class:`~reconcile._types.Finding` values (agreements, typed discrepancies,
+In: the parsed :class:`~reconcile.model.Document` values and the alignment groups.
+Out: :class:`~reconcile.model.Finding` values (agreements, typed discrepancies,
 single-source claims), from :func:`reconcile_alignments`.
 
 Modules: one per category (``temporal``, ``numeric``, ``entity``, ``framing``,
@@ -76,7 +76,7 @@ from reconcile.lexicon import ENGLISH, Lexicon
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from reconcile._types import Alignment, Category, Claim, Document, Finding
+    from reconcile.model import Alignment, Category, Claim, Document, Finding
 
 __all__ = [
     "PAIR_CHECKS",

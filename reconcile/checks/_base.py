@@ -17,13 +17,14 @@ from reconcile._text import (
     stem,
     tokens,
 )
-from reconcile._types import (
+from reconcile.checks._synonyms import synonym_table
+from reconcile.lexicon import Lexicon
+from reconcile.model import (
     Category,
     Claim,
     Document,
 )
-from reconcile.checks._synonyms import synonym_table
-from reconcile.lexicon import Lexicon
+from reconcile.morphology import lemma
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -146,7 +147,7 @@ def _words_near(
             break
     synonyms = synonym_table(lexicon)
     lemmas = (
-        stem(lexicon.irregular_lemmas.get(w.lower, w.lower))
+        stem(lemma(w.lower))
         for w in before + after
         if w.lower not in lexicon.stopwords and not w.text[:1].isdigit()
     )
@@ -216,4 +217,4 @@ def _has_phrase(text: str, phrases: Iterable[str]) -> bool:
 @lru_cache(maxsize=16)
 def _lemma_stems(lexicon: Lexicon, words: frozenset[str]) -> frozenset[str]:
     """Return the stems of a lexicon list's words, as claims store them ("took" -> "take")."""
-    return frozenset(stem(lexicon.irregular_lemmas.get(w, w)) for w in words)
+    return frozenset(stem(lemma(w)) for w in words)

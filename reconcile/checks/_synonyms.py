@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reconcile._text import stem
+from reconcile.morphology import lemma
 
 if TYPE_CHECKING:
     from reconcile.lexicon import Lexicon
@@ -76,4 +77,4 @@ def _table(lexicon: Lexicon, groups: tuple[tuple[str, ...], ...]) -> dict[str, s
 
 def _lemma(lexicon: Lexicon, word: str) -> str:
     lower = word.lower()
-    return stem(lexicon.irregular_lemmas.get(lower, lower))
+    return stem(lemma(lower))

@@ -12,12 +12,12 @@ from reconcile._text import (
     stem,
     tokens,
 )
-from reconcile._types import (
+from reconcile.checks._base import SEVERITY, Hit, _Context, _has_phrase, _same_statement
+from reconcile.lexicon import Lexicon
+from reconcile.model import (
     Attribution,
     Claim,
 )
-from reconcile.checks._base import SEVERITY, Hit, _Context, _has_phrase, _same_statement
-from reconcile.lexicon import Lexicon
 
 if TYPE_CHECKING:
     pass

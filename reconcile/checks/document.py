@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING
 from reconcile._text import (
     tokens,
 )
-from reconcile._types import (
+from reconcile.checks._base import SEVERITY, Hit
+from reconcile.checks.findings import _finding
+from reconcile.checks.temporal import _interval_words
+from reconcile.lexicon import ENGLISH, Lexicon
+from reconcile.model import (
     Claim,
     Document,
     Finding,
     TimeMention,
 )
-from reconcile.checks._base import SEVERITY, Hit
-from reconcile.checks.findings import _finding
-from reconcile.checks.temporal import _interval_words
-from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.timex import find_publication_anchors
 
 if TYPE_CHECKING:

@@ -8,15 +8,16 @@ from reconcile._text import (
     stem,
     tokens,
 )
-from reconcile._types import (
-    Claim,
-    Entity,
-)
 from reconcile.align import compare_times
 from reconcile.checks._base import SEVERITY, Hit, _Context
 from reconcile.checks.names import _is_demonym, _same_entity
 from reconcile.checks.slots import differing_slots, slot_hit
 from reconcile.lexicon import Lexicon
+from reconcile.model import (
+    Claim,
+    Entity,
+)
+from reconcile.morphology import is_past_form, lemma
 
 if TYPE_CHECKING:
     pass
@@ -39,7 +40,7 @@ def _slots(claim: Claim, entity: Entity, lexicon: Lexicon) -> set[tuple[str, str
             # "bought by X", "moved to X": the word the preposition hangs on is part
             # of the role ("a biography by X" is not "initiated by Y").
             head = before[-2].lower
-            slots.add(("after", f"{stem(lexicon.irregular_lemmas.get(head, head))} {prev}"))
+            slots.add(("after", f"{stem(lemma(head))} {prev}"))
         elif prev.rstrip(".") in lexicon.titles and not before[-1].is_capitalized:
             slots.add(("title", prev.rstrip(".")))
     governed = bool(before) and before[-1].lower in (
@@ -51,10 +52,10 @@ def _slots(claim: Claim, entity: Entity, lexicon: Lexicon) -> set[tuple[str, str
         # "Fulton County" is a noun the name modifies, not its verb.
         # Speakers ("Doyle told the court") are the attribution check's to compare.
         is_verb = nxt.lower not in lexicon.reporting_verbs and (
-            nxt.lower in lexicon.irregular_past or (nxt.lower.endswith("ed") and len(nxt.lower) > 3)
+            is_past_form(nxt.lower, lexicon)
         )
         if not nxt.is_capitalized and is_verb and nxt.lower not in lexicon.light_verbs:
-            slots.add(("subject of", stem(lexicon.irregular_lemmas.get(nxt.lower, nxt.lower))))
+            slots.add(("subject of", stem(lemma(nxt.lower))))
     return slots
 
 

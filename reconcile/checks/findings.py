@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from reconcile._types import (
+from reconcile.checks._base import Hit
+from reconcile.model import (
     Claim,
     Evidence,
     Finding,
     FindingKind,
 )
-from reconcile.checks._base import Hit
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,7 +28,7 @@ def finding_id(
     apart.
 
     Examples:
-        >>> from reconcile._types import Claim, Span
+        >>> from reconcile.model import Claim, Span
         >>> c = Claim("a@0-9", "a.txt", Span(0, 9), "Two died.")
         >>> finding_id("discrepancy", "numeric", [c], detail="Two / five")
         'numeric-28796fa69721'

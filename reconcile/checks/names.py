@@ -9,8 +9,8 @@ from rapidfuzz import fuzz
 from reconcile._text import entity_keys_match, stem, without_possessive
 
 if TYPE_CHECKING:
-    from reconcile._types import Claim, Entity
     from reconcile.lexicon import Lexicon
+    from reconcile.model import Claim, Entity
 
 
 def _name_words(entity: Entity, lexicon: Lexicon) -> set[str]:

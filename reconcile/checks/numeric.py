@@ -10,10 +10,6 @@ from attrs import frozen
 from reconcile._text import (
     tokens,
 )
-from reconcile._types import (
-    Claim,
-    Entity,
-)
 from reconcile.checks._base import (
     _NUMBER_WINDOW,
     SEVERITY,
@@ -26,6 +22,10 @@ from reconcile.checks.names import _same_entity
 from reconcile.checks.readers import _is_measure
 from reconcile.checks.slots import differing_slots, slot_hit
 from reconcile.lexicon import Lexicon
+from reconcile.model import (
+    Claim,
+    Entity,
+)
 from reconcile.timex import duration_days
 
 if TYPE_CHECKING:

@@ -26,16 +26,17 @@ from typing import TYPE_CHECKING, Literal
 from attrs import frozen
 
 from reconcile._text import Token, stem, tokens
-from reconcile._types import Entity, Quantity, Span, TimeMention
 from reconcile.checks._synonyms import synonym_table
+from reconcile.model import Entity, Quantity, Span, TimeMention
+from reconcile.morphology import lemma
 from reconcile.timex import duration_days as timex_duration_days
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
-    from reconcile._types import Claim
     from reconcile.lexicon import Lexicon
+    from reconcile.model import Claim
 
 ValueKind = Literal["number", "time", "duration", "name"]
 
@@ -131,7 +132,7 @@ def duration_days(value: Value) -> tuple[float, float] | None:
 
 def _lemma(lexicon: Lexicon, word: str) -> str:
     lower = word.lower()
-    return stem(lexicon.irregular_lemmas.get(lower, lower))
+    return stem(lemma(lower))
 
 
 @frozen
@@ -163,8 +164,8 @@ def _sequence(claim: Claim, values: Sequence[Value], lexicon: Lexicon) -> list[_
             continue
         if w.lower in lexicon.stopwords:
             continue
-        lemma = _lemma(lexicon, w.lower)
-        out.append(_Item(synonyms.get(lemma, lemma), -1, w))
+        word = _lemma(lexicon, w.lower)
+        out.append(_Item(synonyms.get(word, word), -1, w))
     seen = {item.value for item in out}
     out.extend(_Item(f"<{values[j].kind}>", j) for j in range(len(values)) if j not in seen)
     return out

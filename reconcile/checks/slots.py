@@ -14,7 +14,6 @@ import re
 from typing import TYPE_CHECKING
 
 from reconcile._text import tokens
-from reconcile._types import Entity, Quantity, TimeMention
 from reconcile.checks.names import _is_demonym, _same_entity
 from reconcile.checks.readers import (
     SlotPair,
@@ -24,13 +23,14 @@ from reconcile.checks.readers import (
     duration_days,
     slot_pairs,
 )
+from reconcile.model import Entity, Quantity, TimeMention
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from reconcile._types import Claim
     from reconcile.checks._base import _Context
     from reconcile.lexicon import Lexicon
+    from reconcile.model import Claim
 
 
 def differing_slots(a: Claim, b: Claim, ctx: _Context) -> list[SlotPair]:

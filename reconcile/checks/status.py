@@ -5,17 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from reconcile._features import is_past_form
 from reconcile._text import (
     stem,
     tokens,
 )
-from reconcile._types import (
-    Claim,
-)
 from reconcile.checks._base import SEVERITY, Hit, _Context, _has_phrase, _same_statement
 from reconcile.checks.temporal import _event_times, _same_action, _shared_actions
 from reconcile.lexicon import Lexicon
+from reconcile.model import (
+    Claim,
+)
+from reconcile.morphology import is_past_form, lemma
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -45,13 +45,13 @@ def _negates_shared(neg: Claim, pos: Claim, lexicon: Lexicon) -> bool:
     """
     words = tokens(neg.text)
     others = set(pos.terms) | {
-        stem(lexicon.irregular_lemmas.get(w.lower, w.lower)) for w in tokens(pos.text)
+        stem(lemma(w.lower)) for w in tokens(pos.text)
     }
     for i, w in enumerate(words):
         low = w.lower
         if low in lexicon.negations - {"without", "no", "none"} or low.endswith(("n't", "n’t")):
             denied = [
-                stem(lexicon.irregular_lemmas.get(v.lower, v.lower))
+                stem(lemma(v.lower))
                 for v in words[i + 1 : i + 1 + _NEGATED_WINDOW]
                 if v.lower not in lexicon.stopwords
             ]
@@ -91,7 +91,7 @@ def _reports_done(claim: Claim, actions: set[str], lexicon: Lexicon) -> bool:
         low = w.lower
         if not is_past_form(low, lexicon):
             continue
-        if stem(lexicon.irregular_lemmas.get(low, low)) not in actions:
+        if stem(lemma(low)) not in actions:
             continue
         if i == 0 or words[i - 1].lower not in {"to", "will", "would", "be"}:
             return True

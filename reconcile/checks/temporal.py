@@ -11,10 +11,6 @@ from reconcile._text import (
     stem,
     tokens,
 )
-from reconcile._types import (
-    Claim,
-    TimeMention,
-)
 from reconcile.checks._base import (
     _EVENT_WINDOW,
     SEVERITY,
@@ -29,6 +25,10 @@ from reconcile.checks.numeric import _about_different_names
 from reconcile.checks.readers import _overlaps_loosely
 from reconcile.checks.slots import differing_slots, slot_hit
 from reconcile.lexicon import ENGLISH, Lexicon
+from reconcile.model import (
+    Claim,
+    TimeMention,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -56,7 +56,6 @@ class Lexicon:
     superlative_words: frozenset[str] = field(converter=_to_frozenset)
     not_superlatives: frozenset[str] = field(converter=_to_frozenset)
     scope_words: frozenset[str] = field(converter=_to_frozenset)
-    irregular_past: frozenset[str] = field(converter=_to_frozenset)
     titles: frozenset[str] = field(converter=_to_frozenset)
     byline_markers: frozenset[str] = field(converter=_to_frozenset)
     caption_markers: tuple[str, ...] = field(converter=_to_tuple)
@@ -75,7 +74,6 @@ class Lexicon:
     boilerplate_openers: tuple[str, ...] = field(converter=_to_tuple)
     boilerplate_phrases: tuple[str, ...] = field(converter=_to_tuple)
     link_list_markers: tuple[str, ...] = field(converter=_to_tuple)
-    irregular_lemmas: dict[str, str] = field(factory=dict, hash=False)
     # Reconciliation (reconcile.checks).
     # Words and phrases just before an ordinal or superlative that hedge it
     # ("one of the largest", "probably the first").
@@ -122,6 +120,9 @@ class Lexicon:
     # Participles that are no past event in news (reconcile.morphology): they say how sure
     # an action is ("expected", "planned") or read as adjectives ("based in", "armed men").
     not_past: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # The modal verbs (reconcile.morphology): "would" and "could" are their past forms, and
+    # say how sure a thing is, not that it happened.
+    modal_verbs: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # What opens an editor's note about the article itself, not its story ("Correction: An
     # earlier version of this article misstated ...", "This story has been updated.").
     editorial_notes: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)

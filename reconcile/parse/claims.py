@@ -24,7 +24,12 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, frozen
 
-from reconcile._features import (
+from reconcile._html import published_in_markup
+from reconcile._text import content_terms, inside_quotation, tokens, words_outside
+from reconcile.lexicon import ENGLISH, Lexicon
+from reconcile.model import Claim, Document, Segment, Source, Span, TimeMention
+from reconcile.morphology import is_past_form
+from reconcile.parse.features import (
     EntityIndex,
     capitalized_runs,
     find_attribution,
@@ -35,13 +40,8 @@ from reconcile._features import (
     find_quantities,
     find_quotes,
     is_negated,
-    is_past_form,
     quote_speaker,
 )
-from reconcile._html import published_in_markup
-from reconcile._text import content_terms, inside_quotation, tokens, words_outside
-from reconcile._types import Claim, Document, Segment, Source, Span, TimeMention
-from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.parse.layout import find_layout, html_view
 from reconcile.parse.sentences import split_sentences
 from reconcile.timex import PublicationAnchor, find_publication_anchors, find_times
@@ -404,9 +404,9 @@ def _is_clause(rest: str, lexicon: Lexicon) -> bool:
         return False
     for i, word in enumerate(words[1:], start=1):
         low = word.lower()
-        if low in lexicon.finite_auxiliaries or low in lexicon.irregular_past:
+        if low in lexicon.finite_auxiliaries:
             return True
-        if is_past_form(low, lexicon) and words[i - 1].lower() not in {"the", "a", "an"}:
+        if is_past_form(low, lexicon) and words[i - 1].lower() not in lexicon.determiners:
             return True
     return False
 

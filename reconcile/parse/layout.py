@@ -46,8 +46,8 @@ from reconcile._html import (
     html_view,
     scan_html,
 )
-from reconcile._types import Segment, Span
 from reconcile.lexicon import ENGLISH, Lexicon
+from reconcile.model import Segment, Span
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from reconcile._types import Span
 from reconcile.errors import UsageError
 from reconcile.lexicon import ENGLISH, Lexicon
+from reconcile.model import Span
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

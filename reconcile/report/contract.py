@@ -13,7 +13,8 @@ import math
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from reconcile._types import (
+from reconcile.errors import ParseError
+from reconcile.model import (
     Alignment,
     Attribution,
     Claim,
@@ -30,7 +31,6 @@ from reconcile._types import (
     Span,
     TimeMention,
 )
-from reconcile.errors import ParseError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -25,12 +25,12 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from reconcile._text import shorten
-from reconcile._types import Claim, Finding, Link
+from reconcile.model import Claim, Finding, Link
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from reconcile._types import Document
+    from reconcile.model import Document
     from reconcile.report.result import Report
 
 __all__ = ["render_html", "render_html_many"]

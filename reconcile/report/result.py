@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from reconcile._types import Alignment, Claim, Document, Finding, Segment
+from reconcile.model import Alignment, Claim, Document, Finding, Segment
 from reconcile.report.contract import (
     report_parts_from_dict,
     report_parts_from_json,

@@ -72,9 +72,9 @@ from functools import lru_cache
 
 from attrs import field, frozen, validators
 
-from reconcile._types import Span, TimeMention
 from reconcile.errors import UsageError
 from reconcile.lexicon import ENGLISH, Lexicon
+from reconcile.model import Span, TimeMention
 from reconcile.timex._grammar import find_expressions
 from reconcile.timex._resolve import resolve
 from reconcile.timex._values import Context, DeicticExpr, Resolved, ShiftExpr, duration_days

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from reconcile.morphology import is_past_form
 from reconcile.timex._tokens import (
     _APOSTROPHES,
     _BE_FORMS,
@@ -649,9 +650,7 @@ class GrammarBase:
             if dist <= 2:
                 return ("present", w) if w.endswith("s") else ("past", w)
             return None
-        is_past = w in lex.past_markers or (
-            len(w) > 4 and w.endswith("ed") and w not in lex.not_past
-        )
+        is_past = w in lex.past_markers or is_past_form(w, lex)
         if is_past and self.low(k - 1) == "be" and self.low(k - 2) == "to":
             return "future", f"to be {w}"  # "the measures to be voted on Thursday"
         if is_past and self.low(k - 1) in _PASSIVE_AUXILIARIES and w not in ("was", "were", "had"):

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile._features import find_quantities
 from reconcile.lexicon import ENGLISH
+from reconcile.parse.features import find_quantities
 
 
 def _read(text: str) -> list[tuple[str, float, str]]:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile._types import Span
 from reconcile.errors import UsageError
+from reconcile.model import Span
 from reconcile.parse.sentences import split_sentences
 
 GOLDEN_RULES = json.loads(

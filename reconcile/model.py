@@ -1,4 +1,4 @@
-"""The immutable values that flow through the pipeline.
+"""The immutable values that flow through the pipeline; this module imports no stage.
 
 Every annotation points into the original text of its source with half-open
 character offsets (``start``/``end``, like spaCy's ``start_char``/``end_char``);

@@ -7,7 +7,8 @@ import math
 import pytest
 
 from reconcile import Source
-from reconcile._features import (
+from reconcile.lexicon import ENGLISH
+from reconcile.parse.features import (
     EntityIndex,
     find_attribution,
     find_entities,
@@ -16,7 +17,6 @@ from reconcile._features import (
     find_quantities,
     is_negated,
 )
-from reconcile.lexicon import ENGLISH
 from reconcile.pipeline import parse_source
 
 
@@ -233,7 +233,7 @@ def test_speakers_of_real_sentences(sentence: str, speaker: str) -> None:
 
 def test_a_speaker_keeps_its_determiner() -> None:
     """ "his spokesman" stays whole; leading "and then" is dropped."""
-    from reconcile._features import _lead_trimmed
+    from reconcile.parse.features.attribution import _lead_trimmed
 
     assert _lead_trimmed("his spokesman", ENGLISH) == "his spokesman"
     assert _lead_trimmed("and then Smith", ENGLISH) == "Smith"

@@ -1,0 +1,152 @@
+"""Predicates, modality and negation: what a sentence says happened, how surely.
+
+In: a sentence. Out: the lemma stems of its verbs, its modality (planned,
+expected, hedged, done, asserted) and whether it is negated.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from reconcile._text import stem, tokens, words_outside
+from reconcile.model import Modality, Span
+from reconcile.morphology import is_past_form, lemma
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from reconcile.lexicon import Lexicon
+
+def find_predicates(
+    text: str, start: int, end: int, *, lexicon: Lexicon, exclude: Sequence[Span] = ()
+) -> tuple[str, ...]:
+    """Return the lemma stems of a sentence's verbs, in order, reporting verbs left out.
+
+    A verb is a past form ("killed", "struck"), or a word after an auxiliary or
+    "to" ("will hold", "to arrive", "has signed"). "Said", "told" and the like say
+    who speaks, not what happened, and "expected", "scheduled" say how sure the
+    action is, not which: neither is the predicate.
+
+    Examples:
+        >>> from reconcile.lexicon import ENGLISH
+        >>> s = "Police said the gunman killed two guards and is expected to appear in court."
+        >>> find_predicates(s, 0, len(s), lexicon=ENGLISH)
+        ('kill', 'appear')
+    """
+    # Excluded words (names, dates) are skipped but stay in place: in "the Liberal
+    # Democrats won", "won" follows a name, not "the".
+    words = tokens(text, start, end)
+    inside = {w.start for w in words} - {w.start for w in words_outside(words, exclude)}
+    found: list[str] = []
+    for i, w in enumerate(words):
+        low = w.lower
+        if w.start in inside or not low.isalpha() or (i > 0 and w.is_capitalized):
+            continue
+        prev = words[i - 1].lower if i else ""
+        is_past = is_past_form(low, lexicon)
+        is_verb = (
+            (is_past and prev not in _DETERMINERS)
+            # "is scheduled", "was taking", "has signed": a participle after be or have;
+            # "have problems", "be former" are not verbs of the claim.
+            or (prev in _BE_HAVE and (is_past or (low.endswith("ing") and low[-5:] != "thing")))
+            # "will hold", "could face", "to arrive": the base form after a modal or "to".
+            or (prev in _MODALS and low not in _BE_HAVE)
+        )
+        if (
+            is_verb
+            and low not in lexicon.reporting_verbs
+            and low not in lexicon.finite_auxiliaries
+            and low not in lexicon.stopwords
+            and low not in lexicon.negations
+        ):
+            found.append(stem(lemma(low)))
+    return tuple(dict.fromkeys(found))
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+_BE_HAVE = frozenset(
+    {"be", "been", "being", "is", "are", "was", "were", "am", "has", "have", "had", "having"}
+)
+_MODALS = frozenset(
+    {"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall"}
+    | {"do", "does", "did", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't"}
+)
+
+
+_MODALITY_GROUPS: dict[str, Modality] = {"plan": "planned", "expect": "expected", "hedge": "hedged"}
+
+
+@lru_cache(maxsize=8)
+def _modality_pattern(
+    plans: tuple[str, ...], expectations: tuple[str, ...], hedges: tuple[str, ...]
+) -> re.Pattern[str]:
+    """Return one pattern for the markers of each modality, earlier kinds first.
+
+    One scan finds the first marker of any kind (the leftmost match; at one position
+    a plan beats an expectation beats a hedge), where a search per marker cost
+    dozens of scans per sentence.
+    """
+    kinds = [
+        f"(?P<{name}>{'|'.join(re.escape(m) for m in markers)})"
+        for name, markers in (("plan", plans), ("expect", expectations), ("hedge", hedges))
+        if markers
+    ]
+    if not kinds:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(kinds)})(?![\w-])")
+
+
+def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modality:
+    """Return whether a sentence reports a plan, an expectation, a hedge, or a done fact.
+
+    The first marker in the sentence wins; without one, a past-tense verb makes the
+    claim ``done`` (a reporting verb does not: "the deal includes a bonus, he told
+    reporters" is not a deed); otherwise it is ``asserted``.
+
+    Examples:
+        >>> from reconcile.lexicon import ENGLISH
+        >>> [find_modality(s, 0, len(s), lexicon=ENGLISH) for s in (
+        ...     "The minister will visit Paris.", "Officials expect a deal.",
+        ...     "The bridge reportedly collapsed.", "The minister visited Paris.",
+        ...     "Paris is the capital.")]
+        ['planned', 'expected', 'hedged', 'done', 'asserted']
+    """
+    sentence = text[start:end].lower()
+    hedges = lexicon.hedges - {
+        "about", "around", "approximately", "roughly", "nearly", "almost", "estimated"
+    }  # fmt: skip
+    found = _modality_pattern(
+        lexicon.plan_markers, lexicon.expectation_markers, tuple(sorted(hedges))
+    ).search(sentence)
+    if found is not None:
+        return _MODALITY_GROUPS[found.lastgroup or ""]
+    words = tokens(sentence)
+    for i, w in enumerate(words):
+        low = w.lower
+        if low in lexicon.reporting_verbs:
+            continue  # "said", "told": when it was said, not that the thing said is done
+        # "am convinced", "is based": a participle after a present-tense "be" is a state.
+        if is_past_form(low, lexicon) and (
+            i == 0 or words[i - 1].lower not in {"am", "is", "are", "be", "being"}
+        ):
+            return "done"
+    return "asserted"
+
+
+def is_negated(text: str, start: int, end: int, *, lexicon: Lexicon) -> bool:
+    """Return whether a sentence is negated ("not", "never", "n't"; not "not only").
+
+    Examples:
+        >>> from reconcile.lexicon import ENGLISH
+        >>> is_negated("The talks did not resume.", 0, 25, lexicon=ENGLISH)
+        True
+        >>> is_negated("Not only did prices rise, wages fell.", 0, 37, lexicon=ENGLISH)
+        False
+    """
+    sentence = text[start:end].lower()
+    sentence = re.sub(r"\bnot only\b|\bno longer\b|\bno doubt\b|\bnothing but\b", " ", sentence)
+    if "n't" in sentence or "n’t" in sentence:
+        return True
+    return any(w.lower in lexicon.negations - {"without", "no", "none"} for w in tokens(sentence))
