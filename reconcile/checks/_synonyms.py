@@ -1,7 +1,8 @@
-"""Words that news writing uses for one action or one thing, as data.
+"""The lexicon's synonym groups, read as one table of lemma stems.
 
-Each group is a set of words a reporter swaps for one another when stating the same
-fact ("jailed" / "sentenced", "closed" / "shut", "rose" / "climbed"); the checks read
+Each group (``synonyms`` in ``english.toml``) is a set of words a reporter swaps
+for one another when stating the same fact ("jailed" / "sentenced", "closed" /
+"shut", "rose" / "climbed"); the checks read
 two claims' words through these groups, so that a value next to one word and a
 value next to its synonym fill the same slot. The groups are general news
 vocabulary (courts, markets, disasters, appointments, crime), not drawn from any
@@ -19,62 +20,23 @@ from reconcile.morphology import lemma
 if TYPE_CHECKING:
     from reconcile.lexicon import Lexicon
 
-SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    # courts and crime
-    ("sentence", "jail", "imprison"),
-    ("arrest", "detain", "apprehend"),
-    ("charge", "indict"),
-    ("kill", "slay"),
-    ("steal", "rob"),
-    ("escape", "flee"),
-    # markets and companies
-    ("rise", "climb", "increase", "jump", "grow", "gain", "surge", "soar", "rose", "grew"),
-    ("fall", "drop", "decline", "slide", "slip", "plunge", "tumble", "fell"),
-    ("profit", "earnings", "income"),
-    ("revenue", "sales", "turnover"),
-    ("buy", "acquire", "purchase"),
-    ("cut", "reduce", "slash"),
-    ("close", "shut"),
-    ("open", "launch", "unveil"),
-    # people and posts
-    ("fire", "sack", "dismiss", "oust"),
-    ("hire", "appoint", "pick", "choose", "select"),
-    ("resign", "quit"),
-    ("die", "perish"),
-    ("injure", "wound", "hurt"),
-    ("host", "emcee"),
-    ("replace", "succeed"),
-    # disasters and events
-    ("quake", "earthquake", "tremor", "temblor"),
-    ("strike", "hit", "rock", "jolt"),
-    ("destroy", "demolish", "raze"),
-    ("blast", "explosion", "bomb"),
-    ("blaze", "inferno"),
-    # speech and plans
-    ("announce", "declare"),
-    ("plan", "intend", "aim"),
-    ("begin", "start", "commence"),
-    ("end", "finish", "conclude"),
-    ("win", "clinch", "capture"),
-    ("beat", "defeat", "overcome"),
-)
 
 
 def synonym_table(lexicon: Lexicon) -> dict[str, str]:
     """Return each listed word's lemma stem -> the stem of its group's first word."""
-    return _table(lexicon, SYNONYM_GROUPS)
+    return _table(lexicon.synonyms)
 
 
 @lru_cache(maxsize=4)
-def _table(lexicon: Lexicon, groups: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+def _table(groups: tuple[str, ...]) -> dict[str, str]:
     table: dict[str, str] = {}
     for group in groups:
-        head = _lemma(lexicon, group[0])
-        for word in group:
-            table.setdefault(_lemma(lexicon, word), head)
+        words = group.split()
+        head = _lemma(words[0])
+        for word in words:
+            table.setdefault(_lemma(word), head)
     return table
 
 
-def _lemma(lexicon: Lexicon, word: str) -> str:
-    lower = word.lower()
-    return stem(lemma(lower))
+def _lemma(word: str) -> str:
+    return stem(lemma(word.lower()))

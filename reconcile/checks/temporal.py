@@ -58,7 +58,6 @@ def _event_times(claim: Claim, lexicon: Lexicon = ENGLISH) -> list[TimeMention]:
     ]
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
 
 
 def _names_a_thing(claim: Claim, tm: TimeMention, lexicon: Lexicon) -> bool:
@@ -74,7 +73,7 @@ def _modified_noun(claim: Claim, tm: TimeMention, lexicon: Lexicon) -> tuple[str
     if not re.fullmatch(r"\d{4}", tm.value):
         return None
     before = _word_before(claim, tm.span.start)
-    if before not in _DETERMINERS and not before.endswith(("'s", "’s")):
+    if before not in lexicon.determiners and not before.endswith(("'s", "’s")):
         return None
     at = tm.span.end - claim.span.start
     rest = tokens(claim.text, at, len(claim.text))

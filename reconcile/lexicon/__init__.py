@@ -123,6 +123,13 @@ class Lexicon:
     # The modal verbs (reconcile.morphology): "would" and "could" are their past forms, and
     # say how sure a thing is, not that it happened.
     modal_verbs: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Words before a past form that make it a noun, not the claim's verb ("the set", "a cut").
+    noun_determiners: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Words news writing uses for one action or one thing, a group per phrase ("close shut"):
+    # the checks read a value next to one word and a value next to its synonym as one slot.
+    synonyms: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)
     # What opens an editor's note about the article itself, not its story ("Correction: An
     # earlier version of this article misstated ...", "This story has been updated.").
     editorial_notes: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)

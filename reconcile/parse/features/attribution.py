@@ -146,7 +146,6 @@ def quote_speaker(
 
 
 #: Words a speaker may open with and keep ("his spokesman", "the ministry").
-_SPEAKER_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my"})
 
 
 def _attribution(
@@ -160,7 +159,7 @@ def _attribution(
 def _lead_trimmed(speaker: str, lexicon: Lexicon) -> str:
     """Drop leading function words that are not a determiner ("and then Smith" -> "Smith")."""
     words = speaker.split()
-    while len(words) > 1 and words[0].lower() in lexicon.stopwords - _SPEAKER_DETERMINERS:
+    while len(words) > 1 and words[0].lower() in lexicon.stopwords - lexicon.determiners:
         words = words[1:]
     return " ".join(words)
 

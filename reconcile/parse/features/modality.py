@@ -47,7 +47,7 @@ def find_predicates(
         prev = words[i - 1].lower if i else ""
         is_past = is_past_form(low, lexicon)
         is_verb = (
-            (is_past and prev not in _DETERMINERS)
+            (is_past and prev not in lexicon.noun_determiners)
             # "is scheduled", "was taking", "has signed": a participle after be or have;
             # "have problems", "be former" are not verbs of the claim.
             or (prev in _BE_HAVE and (is_past or (low.endswith("ing") and low[-5:] != "thing")))
@@ -65,7 +65,6 @@ def find_predicates(
     return tuple(dict.fromkeys(found))
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
 _BE_HAVE = frozenset(
     {"be", "been", "being", "is", "are", "was", "were", "am", "has", "have", "had", "having"}
 )
