@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from case_scoring import CASES_DIR, CATEGORIES, covers, load_cases, score_case
+from support import CASES_DIR, CATEGORIES, covers, load_cases, score_case
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import articles, edited_articles, unicode_text
+from support import articles, edited_articles, unicode_text
 
 import reconcile
 

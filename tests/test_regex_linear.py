@@ -21,7 +21,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import pytest
-from strategies import SENTENCES
+from support import SENTENCES
 
 import reconcile
 from reconcile import _text, sources

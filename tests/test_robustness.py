@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import SENTENCES
+from support import SENTENCES
 
 import reconcile
 from reconcile._text import SpanSet, tokens, words_outside

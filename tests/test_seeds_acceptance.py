@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from expected_scoring import Score, Scorer, uncovered
+from support import Score, Scorer, uncovered
 
 import reconcile
 from reconcile.cli import main

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import articles
+from support import articles
 
 import reconcile
 from reconcile.align import candidate_pairs, score_links

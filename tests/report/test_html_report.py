@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from report_strategies import reports
+from support import reports
 
 import reconcile
 from reconcile import Report

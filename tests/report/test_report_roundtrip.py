@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from report_strategies import reports
-from strategies import articles
+from support import articles, reports
 
 import reconcile
 from reconcile import ParseError, Report

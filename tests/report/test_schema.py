@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
-from report_strategies import reports, strict
+from support import reports, strict
 
 import reconcile
 from reconcile import Report

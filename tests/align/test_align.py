@@ -7,7 +7,7 @@ from itertools import combinations
 
 import pytest
 from hypothesis import given, settings
-from strategies import articles
+from support import articles
 
 import reconcile
 from reconcile.align import (

@@ -12,7 +12,7 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import PERTURBABLE_ARTICLES, perturbed_articles
+from support import PERTURBABLE_ARTICLES, perturbed_articles
 
 import reconcile
 

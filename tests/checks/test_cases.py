@@ -10,7 +10,7 @@ Cases that fail because alignment did not pair the two claims are marked
 from __future__ import annotations
 
 import pytest
-from case_scoring import Case, load_cases, score_case
+from support import Case, load_cases, score_case
 
 CASES = load_cases()
 
