@@ -37,7 +37,7 @@ from attrs import frozen
 from reconcile.errors import ReconcileError, UsageError
 from reconcile.model import Source
 from reconcile.pipeline import compare, process_context, worker_count
-from reconcile.report import Report
+from reconcile.report import Report, render
 from reconcile.sources import read_source
 
 if TYPE_CHECKING:
@@ -85,13 +85,7 @@ _Task = tuple[str, "Sequence[Source | str]", "Format | None", bool, float | None
 
 def render_report(report: Report, fmt: Format) -> str:
     """Return the report in ``fmt``, as ``reconcile compare --format fmt`` writes it."""
-    if fmt == "json":
-        return report.to_json() + "\n"
-    if fmt == "markdown":
-        return report.to_markdown()
-    if fmt == "html":
-        return report.to_html()
-    return report.to_text(color=False)
+    return render(report, fmt)
 
 
 def _run_story(task: _Task) -> StoryResult:

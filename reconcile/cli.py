@@ -24,7 +24,7 @@ from reconcile import __version__
 from reconcile.errors import ReconcileError, SourceWarning, UsageError
 from reconcile.model import SEVERITIES, Source
 from reconcile.pipeline import check, compare
-from reconcile.report import Report
+from reconcile.report import render
 from reconcile.sources import parse_published, read_source
 from reconcile.testing import compare_baseline, load_baseline
 
@@ -269,16 +269,6 @@ def _bar(done: int, total: int) -> str:
     return "[" + "#" * filled + " " * (_BAR_WIDTH - filled) + "] "
 
 
-def _render(report: Report, fmt: str, *, color: bool) -> str:
-    if fmt == "json":
-        return report.to_json() + "\n"
-    if fmt == "markdown":
-        return report.to_markdown()
-    if fmt == "html":
-        return report.to_html()
-    return report.to_text(color=color)
-
-
 def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
     """Run the command line and return its exit code (errors propagate as exceptions)."""
     out = stdout or sys.stdout
@@ -324,7 +314,7 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> i
         progress.close()
     # Colour only for a terminal, and never when the NO_COLOR convention asks for none.
     color = args.output is None and out.isatty() and not os.environ.get("NO_COLOR")
-    rendered = _render(report, args.format, color=color)
+    rendered = render(report, args.format, color=color)
     if args.output is not None:
         try:
             args.output.write_text(rendered, encoding="utf-8")

@@ -23,6 +23,7 @@ from reconcile.report.text import report_to_text
 __all__ = [
     "SCHEMA",
     "Report",
+    "render",
     "render_html",
     "render_html_many",
     "report_from_dict",
@@ -36,3 +37,25 @@ __all__ = [
 
 #: The report as one self-contained HTML page (the same as :func:`render_html`).
 report_to_html = render_html
+
+
+def render(report: Report, fmt: str, *, color: bool = False) -> str:
+    """Return the report in one of the formats of ``reconcile compare --format``.
+
+    ``fmt`` is ``json``, ``markdown``, ``html`` or ``text`` (anything else is text);
+    ``color`` colours the text for a terminal.
+
+    Examples:
+        >>> import reconcile
+        >>> a = reconcile.Source("The plant employs 40 people.", name="a")
+        >>> b = reconcile.Source("The plant employs 400 people.", name="b")
+        >>> render(reconcile.compare([a, b]), "json").startswith("{")
+        True
+    """
+    if fmt == "json":
+        return report.to_json() + "\n"
+    if fmt == "markdown":
+        return report.to_markdown()
+    if fmt == "html":
+        return report.to_html()
+    return report.to_text(color=color)
