@@ -35,6 +35,20 @@ from reconcile.align import COMPARISONS, PairFeatures, levels_of
 
 ROOT = Path(__file__).resolve().parents[1]
 C = 1.0
+#: Each stratum's share of the total sample weight: ECB+ true pairs, same-story
+#: negatives, cross-event negatives; MRPC's two classes; the case corpus.
+SHARES = {
+    "ecb-1": 0.45,
+    "ecb-2": 0.13,
+    "ecb-0": 0.42,
+    "mrpc-0": 0.5,
+    "mrpc-1": 0.5,
+    "cases": 0.2,
+}
+for _arg in sys.argv:
+    if _arg.startswith("--share-"):
+        _key, _value = _arg.removeprefix("--share-").split("=")
+        SHARES[_key] = float(_value)
 
 
 def columns(semantic: bool) -> list[tuple[str, str]]:
@@ -72,14 +86,14 @@ def sample_weights(rows: list[dict]) -> np.ndarray:
     at even odds, where ECB+ wants it too.
     """
     strata = [
-        r["group"].split("-")[0] + (f"-{r['label']}" if r["group"].startswith("mrpc") else "")
-        for r in rows
+        r["group"].split("-")[0] + ("" if r["group"] == "cases" else f"-{r['label']}") for r in rows
     ]
     totals: dict[str, int] = defaultdict(int)
     for c in strata:
         totals[c] += 1
-    share = {"ecb": 1.0, "mrpc-0": 0.5, "mrpc-1": 0.5, "cases": 0.2}
-    return np.array([share[c] * len(rows) / totals[c] / 2.2 for c in strata])
+    present = {c: SHARES[c] for c in totals}
+    scale = len(rows) / math.fsum(present.values())
+    return np.array([present[c] * scale / totals[c] for c in strata])
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> LogisticRegression:

@@ -120,3 +120,40 @@ def test_without_meaning_the_lexical_model_scores() -> None:
         semantic=False,
     )
     assert 0.0 <= score <= 1.0
+
+
+QUAKE_JAVA = (
+    "A magnitude 6.2 earthquake struck off Java on Monday, Indonesia's geophysics agency said. "
+    "Officials in Cianjur said 40 people were killed. "
+    "President Joko Widodo visited Cianjur on Tuesday."
+)
+QUAKE_JAVA_2 = (
+    "Forty people died in Cianjur after a strong earthquake hit western Java on Monday. "
+    "Joko Widodo travelled to Cianjur the next day, his office said."
+)
+QUAKE_CHILE = (
+    "A magnitude 6.4 earthquake struck northern Chile on Wednesday, the seismological centre said. "
+    "Authorities in Antofagasta said 12 people were killed. "
+    "President Gabriel Boric flew to Antofagasta on Thursday."
+)
+
+
+def _story_weight(*texts: str) -> dict[tuple[str, str], float]:
+    """Return the `story` weight of each source pair's links in one run of these texts."""
+    claims = _claims(*texts)
+    by_id = {c.id: c for c in claims}
+    found: dict[tuple[str, str], float] = {}
+    for link in score_links(claims, candidate_pairs(claims), encoder=default_encoder()):
+        (part,) = [p for p in link.contributions if p.feature == "story"]
+        a, b = (by_id[cid].source for cid in link.claims)
+        found[min(a, b), max(a, b)] = part.weight
+    return found
+
+
+def test_two_reports_of_one_event_weigh_more_on_story_than_two_events_of_one_kind() -> None:
+    """Claims of sources that name other places and people need more evidence to align."""
+    weights = _story_weight(QUAKE_JAVA, QUAKE_JAVA_2, QUAKE_CHILE)
+    assert weights["s0", "s2"] < 0
+    assert weights["s1", "s2"] < 0
+    assert weights["s0", "s1"] > weights["s0", "s2"] + 0.5
+    assert weights["s0", "s1"] > weights["s1", "s2"] + 0.5
