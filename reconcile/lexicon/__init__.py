@@ -250,6 +250,14 @@ class Lexicon:
     range_connectors: frozenset[str]
     # Words after an amount that count it forward from an earlier date ("two days later").
     later_words: frozenset[str]
+    # Function words after which a phrase may end ("March 3 and 4 in Geneva").
+    function_words: frozenset[str]
+    # Forms of "be" before "due to" that make it a future marker ("are due to end").
+    be_forms: frozenset[str]
+    # Auxiliaries before a participle that leave the tense to another word ("will be closed").
+    passive_auxiliaries: frozenset[str]
+    # Seasons of a sport or trade, with no fixed place in the calendar ("last season").
+    sport_seasons: frozenset[str]
 
 
 def load_lexicon(*paths: str | Path) -> Lexicon:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from reconcile.timex._pieces import GrammarBase
 from reconcile.timex._tokens import (
-    _FUNCTION_WORDS,
     _HYPHENS,
     _PERIOD_WORDS,
     _Match,
@@ -208,7 +207,7 @@ class DurationRules(GrammarBase):
             and t.kind == "w"
             and not t.brk
             and not t.is_cap
-            and t.low not in _FUNCTION_WORDS
+            and t.low not in self.lex.function_words
             and not t.low.endswith("ly")
         )
 

@@ -9,7 +9,6 @@ from attrs import evolve
 from reconcile.timex._pieces import GrammarBase
 from reconcile.timex._tokens import (
     _HYPHENS,
-    _SPORT_SEASONS,
     _Match,
 )
 from reconcile.timex._values import (
@@ -120,7 +119,7 @@ class RelativeRules(GrammarBase):
             if unit == "D":
                 return None
             return i, nxt + 1, DeicticExpr(unit, offset, words)
-        if unit_word in _SPORT_SEASONS and not has_the:
+        if unit_word in self.lex.sport_seasons and not has_the:
             # A sports or fashion season has no fixed place in the calendar.
             which = "current" if offset == 0 else w
             note = f"the {which} {unit_word}, which has no fixed calendar extent"

@@ -46,21 +46,7 @@ _SENTENCE_END = frozenset(".!?")
 _DASHES = frozenset("-–—")
 _HYPHENS = frozenset("-–")
 _APOSTROPHES = frozenset("'’")
-# Function words after which a phrase may end ("March 3 and 4 in Geneva").
 _V = TypeVar("_V")
-_SPORT_SEASONS = frozenset(("season", "offseason", "preseason", "postseason"))
-_BE_FORMS = frozenset(("is", "are", "am", "was", "were", "be", "'s"))
-# Before a participle these leave the tense to another word ("will be closed").
-_PASSIVE_AUXILIARIES = frozenset(("be", "been", "being", "is", "are", "am", "s"))
-_FUNCTION_WORDS = frozenset(
-    (
-        *("a", "an", "the", "and", "or", "but", "to", "in", "on", "at", "of", "for", "from"),
-        *("with", "by", "as", "when", "while", "after", "before", "until", "during", "this"),
-        *("that", "these", "those", "his", "her", "its", "their", "our", "is", "are", "was"),
-        *("were", "be", "been", "will", "would", "has", "have", "had", "respectively"),
-        *("where", "which", "who", "amid", "despite", "since"),
-    )
-)
 
 
 class Tok:
