@@ -258,6 +258,22 @@ class Lexicon:
     passive_auxiliaries: frozenset[str]
     # Seasons of a sport or trade, with no fixed place in the calendar ("last season").
     sport_seasons: frozenset[str]
+    # Words for a number of occurrences -> the count: "twice a year" -> 2.
+    frequency_words: tuple[tuple[str, int], ...]
+    # Words that start a set before a unit ("every week", "per hour").
+    set_quantifiers: frozenset[str]
+    # Words between a frequency and a unit that make it a rate ("twice a week").
+    rate_openers: frozenset[str]
+    # Words for a fixed time of day -> its hour: "midnight" -> 24.
+    noon_words: tuple[tuple[str, int], ...]
+    # Plural round numbers that make a vague amount ("hundreds of years").
+    plural_numbers: frozenset[str]
+    # Words for an unknown amount before a unit ("several days", "a few weeks").
+    vague_amounts: frozenset[str]
+    # Words before a count that make it an ordinal ("the most times", "for the first time").
+    ordinal_cues: frozenset[str]
+    # Words before "in the week" that place a time inside a unit ("earlier in the week").
+    in_the_unit_words: frozenset[str]
 
 
 def load_lexicon(*paths: str | Path) -> Lexicon:

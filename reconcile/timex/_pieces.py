@@ -220,13 +220,13 @@ class GrammarBase:
             return 0.5, k + 2, "word"
         if w == "half" and self.is_p(k + 1, _HYPHENS):
             return 0.5, k + 1, "word"
-        if w in ("hundreds", "thousands", "dozens", "tens"):
+        if w in self.lex.plural_numbers:
             if self.low(k + 1) == "of":
                 return None, k + 2, "vague"
             if self.low(k + 1) == "more" or self.low(k + 1) in lk.units:
                 return None, k + 1, "vague"
             return None
-        if w in ("several", "few", "many", "numerous", "couple"):
+        if w in self.lex.vague_amounts:
             if w == "couple" and self.low(k + 1) == "of":
                 return 2, k + 2, "word"
             return None, k + 1, "vague"
@@ -588,7 +588,7 @@ class GrammarBase:
                 return False
             if t.low in self.lk.ordinals or t.suffix in ("st", "nd", "rd", "th"):
                 return True
-            if t.low in ("time", "times", "most", "least") or (
+            if t.low in self.lex.ordinal_cues or (
                 len(t.low) > 4 and t.low.endswith("est") and t.low not in self.lex.not_superlatives
             ):
                 return True

@@ -177,9 +177,9 @@ class DurationRules(GrammarBase):
                 )
             return None
         # "twice a year", "once a week", "three times a month"
-        freq = {"once": 1, "twice": 2, "thrice": 3}.get(w)
+        freq = lk.frequency.get(w)
         k = i + 1
-        if freq is not None and self.low(k) in ("a", "an", "per", "every", "each"):
+        if freq is not None and self.low(k) in self.lex.rate_openers:
             unit = lk.units.get(self.low(k + 1))
             if unit is not None and not self.low(k + 1).endswith("s"):
                 return (
@@ -220,13 +220,13 @@ class DurationRules(GrammarBase):
         lk = self.lk
         t = self.toks[i]
         w = t.low
-        if w in ("twice", "thrice"):
+        if lk.frequency.get(w, 0) > 1:
             nxt = self.low(i + 1)
-            if nxt in ("a", "an", "per", "every", "each") and lk.units.get(self.low(i + 2)):
+            if nxt in self.lex.rate_openers and lk.units.get(self.low(i + 2)):
                 return None
             if nxt in ("as", "the") or nxt in self.lex.multiplier_followers:
                 return None
-            count = 2 if w == "twice" else 3
+            count = lk.frequency[w]
             return i, i + 1, SetExpr(f"R{count}", f"counts {count} occurrences")
         # "the second time", "a third time", "for the first time"
         k = i
@@ -270,7 +270,7 @@ class DurationRules(GrammarBase):
             return None
         nxt = self.low(j + 1)
         unit = lk.units.get(self.low(j + 2))
-        if nxt in ("a", "an", "per", "every", "each") and unit is not None:
+        if nxt in self.lex.rate_openers and unit is not None:
             # "three times a week": a set with a frequency.
             what = f"happens {count} times a {self.low(j + 2)}"
             return i, j + 3, SetExpr(duration_value(1, unit), what)

@@ -156,6 +156,8 @@ class _Lookups:
     anaphoric: dict[str, int]
     sets: dict[str, str]
     decade_words: dict[str, int]
+    frequency: dict[str, int]
+    noon: dict[str, int]
     refs: dict[str, list[tuple[tuple[str, ...], int]]]
     holidays: dict[str, list[tuple[tuple[str, ...], str]]]
     point_mods: dict[str, list[tuple[tuple[str, ...], str]]]
@@ -217,6 +219,8 @@ def lookups(lex: Lexicon) -> _Lookups:
         anaphoric=dict(lex.anaphoric_words),
         sets=dict(lex.set_adverbs),
         decade_words=dict(lex.decade_words),
+        frequency=dict(lex.frequency_words),
+        noon=dict(lex.noon_words),
         refs=_by_first(refs),
         holidays=_by_first(list(lex.holidays)),
         point_mods=_by_last(list(lex.point_mods)),
