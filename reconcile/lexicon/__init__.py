@@ -274,6 +274,22 @@ class Lexicon:
     ordinal_cues: frozenset[str]
     # Words before "in the week" that place a time inside a unit ("earlier in the week").
     in_the_unit_words: frozenset[str]
+    # Modifiers before a decade ("the mid-90s", "the early '60s").
+    decade_mods: frozenset[str]
+    # Words after an ordinal that make it a century ("the 19th century").
+    century_words: frozenset[str]
+    # Words after "year-" that count a year back ("the year-ago quarter").
+    year_back_words: frozenset[str]
+    # Deictic words for the coming night ("tonight" -> today, part of day NI).
+    tonight_words: frozenset[str]
+    # Words after "the" that, before a count and unit, make a span ("the past three years").
+    span_openers: frozenset[str]
+    # Units before "before"/"after" that shift from the last date ("the year before") -> unit code.
+    shift_units: tuple[tuple[str, str], ...]
+    # Words after "the year" that make it a fiscal period ("the year ended March 31").
+    period_end_words: frozenset[str]
+    # Unit abbreviations that count only after digits and in lower case ("203 HR" is home runs).
+    short_units: frozenset[str]
 
 
 def load_lexicon(*paths: str | Path) -> Lexicon:

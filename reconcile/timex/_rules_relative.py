@@ -35,7 +35,7 @@ class RelativeRules(GrammarBase):
             return None
         if t.low == "today" and self.low(i - 1) == "the" and t.is_cap:
             return None
-        pod = "NI" if t.low in ("tonight", "tonite") else None
+        pod = "NI" if t.low in self.lex.tonight_words else None
         j = i + 1
         if pod is None:
             got = self.pod_at(j)
@@ -94,7 +94,7 @@ class RelativeRules(GrammarBase):
             return None
         nxt = k + 1
         # "the past three years", "the next two weeks": durations.
-        if has_the and w in ("past", "last", "next", "coming", "previous", "following"):
+        if has_the and w in self.lex.span_openers:
             cnt = self.count_at(nxt)
             if cnt is not None and cnt[2] != "article":
                 amount, u_at, _ = cnt
@@ -217,12 +217,12 @@ class RelativeRules(GrammarBase):
             if self.ends_phrase(i + 3):
                 return i, i + 3, ShiftExpr(1, "D", sign, True, f"the day {self.low(i + 2)}")
         if (
-            nxt in ("year", "week", "month", "night")
+            nxt in self.lk.shift_units
             and self.low(i + 2) in ("before", "after")
             and self.ends_phrase(i + 3)
         ):
             sign = -1 if self.low(i + 2) == "before" else 1
-            unit = {"year": "Y", "week": "W", "month": "M", "night": "D"}[nxt]
+            unit = self.lk.shift_units[nxt]
             pod = "NI" if nxt == "night" else None
             return (
                 i,
@@ -230,7 +230,7 @@ class RelativeRules(GrammarBase):
                 ShiftExpr(1, unit, sign, True, f"the {nxt} {self.low(i + 2)}", pod=pod),
             )
         k = i + 2 if nxt in ("fiscal", "full") else i + 1
-        if self.low(k) == "year" and self.low(k + 1) in ("ended", "ending"):
+        if self.low(k) == "year" and self.low(k + 1) in self.lex.period_end_words:
             return i, k + 1, DurationExpr(1, "Y")  # "the year ended March 31": a period
         if nxt == "full" and self.low(k) == "year" and self.low(k + 1) != "of":
             return i, k + 1, DeicticExpr("Y", 0, "the full year")  # a forecast's year

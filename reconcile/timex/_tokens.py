@@ -158,6 +158,7 @@ class _Lookups:
     decade_words: dict[str, int]
     frequency: dict[str, int]
     noon: dict[str, int]
+    shift_units: dict[str, str]
     refs: dict[str, list[tuple[tuple[str, ...], int]]]
     holidays: dict[str, list[tuple[tuple[str, ...], str]]]
     point_mods: dict[str, list[tuple[tuple[str, ...], str]]]
@@ -221,6 +222,7 @@ def lookups(lex: Lexicon) -> _Lookups:
         decade_words=dict(lex.decade_words),
         frequency=dict(lex.frequency_words),
         noon=dict(lex.noon_words),
+        shift_units=dict(lex.shift_units),
         refs=_by_first(refs),
         holidays=_by_first(list(lex.holidays)),
         point_mods=_by_last(list(lex.point_mods)),
