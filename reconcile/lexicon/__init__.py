@@ -290,6 +290,12 @@ class Lexicon:
     period_end_words: frozenset[str]
     # Unit abbreviations that count only after digits and in lower case ("203 HR" is home runs).
     short_units: frozenset[str]
+    # Parts of day after "4 in the" -> hours to add to the clock ("8 in the evening" -> 20:00).
+    clock_parts_of_day: tuple[tuple[str, int], ...]
+    # Words for a quarter of a year after "every" ("every quarter" -> P3M).
+    quarter_words: frozenset[str]
+    # Words after "N-year-" that make an age, not a duration ("the 32-year-old").
+    age_words: frozenset[str]
 
 
 def load_lexicon(*paths: str | Path) -> Lexicon:

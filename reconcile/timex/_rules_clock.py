@@ -49,9 +49,9 @@ class ClockRules(GrammarBase):
         if self.low(i + 2) != "the":
             return None
         pod = self.low(i + 3)
-        if pod not in ("morning", "afternoon", "evening"):
+        if pod not in self.lk.clock_parts:
             return None
-        hour = t.num % 12 + (0 if pod == "morning" else 12)
+        hour = t.num % 12 + self.lk.clock_parts[pod]
         return Clock(hour), i + 4
 
     def _clock_with_day(self, i: int, j: int, clock: Clock) -> _Match:

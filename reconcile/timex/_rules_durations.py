@@ -84,7 +84,7 @@ class DurationRules(GrammarBase):
             end += 2
         # Ages are not durations: "the 32-year-old", "85 years old", "40-year - old".
         if self.low(end) == "old" or (
-            self.is_p(end, _HYPHENS) and self.low(end + 1) in ("old", "olds")
+            self.is_p(end, _HYPHENS) and self.low(end + 1) in self.lex.age_words
         ):
             return None
         if self.low(end) == "of" and self.low(end + 1) == "age":
@@ -145,7 +145,7 @@ class DurationRules(GrammarBase):
                 if cnt is not None and cnt[0] is not None and cnt[2] in ("digits", "word"):
                     n, k = cnt[0], cnt[1]
             word = self.low(k)
-            unit = "Q" if word in ("quarter", "quarters") else lk.units.get(word)
+            unit = "Q" if word in self.lex.quarter_words else lk.units.get(word)
             if unit is not None and unit != "WE":
                 return (
                     i,

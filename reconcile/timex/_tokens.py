@@ -159,6 +159,7 @@ class _Lookups:
     frequency: dict[str, int]
     noon: dict[str, int]
     shift_units: dict[str, str]
+    clock_parts: dict[str, int]
     refs: dict[str, list[tuple[tuple[str, ...], int]]]
     holidays: dict[str, list[tuple[tuple[str, ...], str]]]
     point_mods: dict[str, list[tuple[tuple[str, ...], str]]]
@@ -223,6 +224,7 @@ def lookups(lex: Lexicon) -> _Lookups:
         frequency=dict(lex.frequency_words),
         noon=dict(lex.noon_words),
         shift_units=dict(lex.shift_units),
+        clock_parts=dict(lex.clock_parts_of_day),
         refs=_by_first(refs),
         holidays=_by_first(list(lex.holidays)),
         point_mods=_by_last(list(lex.point_mods)),
