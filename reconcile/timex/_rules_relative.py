@@ -47,7 +47,7 @@ class RelativeRules(GrammarBase):
         if self.is_p(k, ",(—–-"):
             paren = self.is_p(k, "(")
             k += 1
-        elif self.low(k) in ("is", "was") and t.low in ("today", "yesterday", "tomorrow"):
+        elif self.low(k) in ("is", "was") and t.low not in self.lex.tonight_words:
             k += 1
         wd = self.lk.weekdays.get(self.low(k))
         if wd is not None and self.is_p(k + 1, ","):
