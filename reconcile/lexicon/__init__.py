@@ -250,6 +250,52 @@ class Lexicon:
     range_connectors: frozenset[str]
     # Words after an amount that count it forward from an earlier date ("two days later").
     later_words: frozenset[str]
+    # Function words after which a phrase may end ("March 3 and 4 in Geneva").
+    function_words: frozenset[str]
+    # Forms of "be" before "due to" that make it a future marker ("are due to end").
+    be_forms: frozenset[str]
+    # Auxiliaries before a participle that leave the tense to another word ("will be closed").
+    passive_auxiliaries: frozenset[str]
+    # Seasons of a sport or trade, with no fixed place in the calendar ("last season").
+    sport_seasons: frozenset[str]
+    # Words for a number of occurrences -> the count: "twice a year" -> 2.
+    frequency_words: tuple[tuple[str, int], ...]
+    # Words that start a set before a unit ("every week", "per hour").
+    set_quantifiers: frozenset[str]
+    # Words between a frequency and a unit that make it a rate ("twice a week").
+    rate_openers: frozenset[str]
+    # Words for a fixed time of day -> its hour: "midnight" -> 24.
+    noon_words: tuple[tuple[str, int], ...]
+    # Plural round numbers that make a vague amount ("hundreds of years").
+    plural_numbers: frozenset[str]
+    # Words for an unknown amount before a unit ("several days", "a few weeks").
+    vague_amounts: frozenset[str]
+    # Words before a count that make it an ordinal ("the most times", "for the first time").
+    ordinal_cues: frozenset[str]
+    # Words before "in the week" that place a time inside a unit ("earlier in the week").
+    in_the_unit_words: frozenset[str]
+    # Modifiers before a decade ("the mid-90s", "the early '60s").
+    decade_mods: frozenset[str]
+    # Words after an ordinal that make it a century ("the 19th century").
+    century_words: frozenset[str]
+    # Words after "year-" that count a year back ("the year-ago quarter").
+    year_back_words: frozenset[str]
+    # Deictic words for the coming night ("tonight" -> today, part of day NI).
+    tonight_words: frozenset[str]
+    # Words after "the" that, before a count and unit, make a span ("the past three years").
+    span_openers: frozenset[str]
+    # Units before "before"/"after" that shift from the last date ("the year before") -> unit code.
+    shift_units: tuple[tuple[str, str], ...]
+    # Words after "the year" that make it a fiscal period ("the year ended March 31").
+    period_end_words: frozenset[str]
+    # Unit abbreviations that count only after digits and in lower case ("203 HR" is home runs).
+    short_units: frozenset[str]
+    # Parts of day after "4 in the" -> hours to add to the clock ("8 in the evening" -> 20:00).
+    clock_parts_of_day: tuple[tuple[str, int], ...]
+    # Words for a quarter of a year after "every" ("every quarter" -> P3M).
+    quarter_words: frozenset[str]
+    # Words after "N-year-" that make an age, not a duration ("the 32-year-old").
+    age_words: frozenset[str]
 
 
 def load_lexicon(*paths: str | Path) -> Lexicon:

@@ -101,7 +101,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
                 rules.append(self.r_spelled_year)
             if w in ("the", "a", "an", "for", "in", "at") or w in lk.ordinals:
                 rules += [self.r_the, self.r_occurrence, self.r_century, self.r_quarter]
-            if w in ("earlier", "later", "early", "late"):
+            if w in lk.lex.in_the_unit_words:
                 rules.append(self.r_in_the_unit)
             if (
                 w in lk.cardinals
@@ -111,9 +111,9 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
                 or w in lk.units
             ):
                 rules.append(self.r_duration)
-            if w in lk.cardinals or w in ("twice", "thrice", "once"):
+            if w in lk.cardinals or w in lk.frequency:
                 rules.append(self.r_occurrence)
-            if w in ("every", "each", "per") or w in lk.sets or w in ("twice", "thrice", "once"):
+            if w in lk.lex.set_quantifiers or w in lk.sets or w in lk.frequency:
                 rules.append(self.r_set)
             if w in lk.refs:
                 rules.append(self.r_ref)
@@ -121,7 +121,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
                 rules.append(self.r_holiday)
             if w in lk.seasons:
                 rules.append(self.r_season)
-            if w in ("noon", "midday", "midnight"):
+            if w in lk.noon:
                 rules.append(self.r_noon)
             if w == "q":
                 rules.append(self.r_quarter)

@@ -7,10 +7,7 @@ from datetime import date
 from reconcile.morphology import is_past_form
 from reconcile.timex._tokens import (
     _APOSTROPHES,
-    _BE_FORMS,
-    _FUNCTION_WORDS,
     _HYPHENS,
-    _PASSIVE_AUXILIARIES,
     Found,
     Tok,
     _Lookups,
@@ -62,7 +59,7 @@ class GrammarBase:
         t = self.tok(k)
         if t is None or t.kind == "p" or t.brk:
             return True
-        return t.kind == "w" and (t.low in _FUNCTION_WORDS or t.is_cap)
+        return t.kind == "w" and (t.low in self.lex.function_words or t.is_cap)
 
     def month_at(self, k: int, *, need_cap: bool = True) -> tuple[int, int] | None:
         """Return ``(month, next index)`` for a month name at ``k`` (with its period)."""
@@ -223,13 +220,13 @@ class GrammarBase:
             return 0.5, k + 2, "word"
         if w == "half" and self.is_p(k + 1, _HYPHENS):
             return 0.5, k + 1, "word"
-        if w in ("hundreds", "thousands", "dozens", "tens"):
+        if w in self.lex.plural_numbers:
             if self.low(k + 1) == "of":
                 return None, k + 2, "vague"
             if self.low(k + 1) == "more" or self.low(k + 1) in lk.units:
                 return None, k + 1, "vague"
             return None
-        if w in ("several", "few", "many", "numerous", "couple"):
+        if w in self.lex.vague_amounts:
             if w == "couple" and self.low(k + 1) == "of":
                 return 2, k + 2, "word"
             return None, k + 1, "vague"
@@ -522,7 +519,7 @@ class GrammarBase:
             before = self.tok(k - 2)
             if before is None or before.kind != "w" or before.low in lex.quantity_nouns:
                 return False
-            return nxt is None or nxt.kind == "p" or nxt.low in _FUNCTION_WORDS
+            return nxt is None or nxt.kind == "p" or nxt.low in self.lex.function_words
         if p in ("and", "or", "to"):
             return in_range or self._after_year(k)
         if p in lex.year_prepositions:
@@ -563,7 +560,7 @@ class GrammarBase:
             w = nxt.low
             return (
                 len(w) >= 3
-                and w not in _FUNCTION_WORDS
+                and w not in self.lex.function_words
                 and (not w.endswith("s") or w.endswith("ss"))
                 and not w.endswith(("ed", "ing", "ly"))
             )
@@ -591,7 +588,7 @@ class GrammarBase:
                 return False
             if t.low in self.lk.ordinals or t.suffix in ("st", "nd", "rd", "th"):
                 return True
-            if t.low in ("time", "times", "most", "least") or (
+            if t.low in self.lex.ordinal_cues or (
                 len(t.low) > 4 and t.low.endswith("est") and t.low not in self.lex.not_superlatives
             ):
                 return True
@@ -642,7 +639,7 @@ class GrammarBase:
             return "future", "'ll"
         if w in lex.future_before_to and self.low(k + 1) == "to":
             return "future", f"{w} to"
-        if w == "due" and self.low(k + 1) == "to" and self.low(k - 1) in _BE_FORMS:
+        if w == "due" and self.low(k + 1) == "to" and self.low(k - 1) in self.lex.be_forms:
             return "future", "due to"
         if w in lex.future_markers:
             return "future", w
@@ -653,6 +650,7 @@ class GrammarBase:
         is_past = w in lex.past_markers or is_past_form(w, lex)
         if is_past and self.low(k - 1) == "be" and self.low(k - 2) == "to":
             return "future", f"to be {w}"  # "the measures to be voted on Thursday"
-        if is_past and self.low(k - 1) in _PASSIVE_AUXILIARIES and w not in ("was", "were", "had"):
+        auxiliaries = self.lex.passive_auxiliaries
+        if is_past and self.low(k - 1) in auxiliaries and w not in ("was", "were", "had"):
             return None  # "will be closed", "is expected": the auxiliary tells the tense
         return ("past", w) if is_past else None

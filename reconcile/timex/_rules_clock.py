@@ -26,7 +26,7 @@ class ClockRules(GrammarBase):
         nxt = self.tok(i + 1)
         if nxt is not None and nxt.kind == "w" and not nxt.is_cap and not self.ends_phrase(i + 1):
             return None  # "midnight regulations": an adjective
-        clock = Clock(24, 0) if w == "midnight" else Clock(12, 0)
+        clock = Clock(self.lk.noon[w], 0)
         return self._clock_with_day(i, i + 1, clock)
 
     def r_clock(self, i: int) -> _Match | None:
@@ -49,9 +49,9 @@ class ClockRules(GrammarBase):
         if self.low(i + 2) != "the":
             return None
         pod = self.low(i + 3)
-        if pod not in ("morning", "afternoon", "evening"):
+        if pod not in self.lk.clock_parts:
             return None
-        hour = t.num % 12 + (0 if pod == "morning" else 12)
+        hour = t.num % 12 + self.lk.clock_parts[pod]
         return Clock(hour), i + 4
 
     def _clock_with_day(self, i: int, j: int, clock: Clock) -> _Match:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from reconcile.timex._pieces import GrammarBase
 from reconcile.timex._tokens import (
-    _FUNCTION_WORDS,
     _HYPHENS,
     _PERIOD_WORDS,
     _Match,
@@ -69,7 +68,7 @@ class DurationRules(GrammarBase):
                 if self.low(k) in lk.long_units and kind in ("article", "digits", "word"):
                     return i, k + 1, DurationExpr(amount, lk.long_units[self.low(k)])
                 return None
-        if uw in ("min", "mins", "sec", "secs", "hr", "hrs", "yr", "yrs") and (
+        if uw in self.lex.short_units and (
             kind != "digits" or not unit_tok.text.islower()
         ):
             return None  # "203 HR" is home runs
@@ -85,7 +84,7 @@ class DurationRules(GrammarBase):
             end += 2
         # Ages are not durations: "the 32-year-old", "85 years old", "40-year - old".
         if self.low(end) == "old" or (
-            self.is_p(end, _HYPHENS) and self.low(end + 1) in ("old", "olds")
+            self.is_p(end, _HYPHENS) and self.low(end + 1) in self.lex.age_words
         ):
             return None
         if self.low(end) == "of" and self.low(end + 1) == "age":
@@ -146,7 +145,7 @@ class DurationRules(GrammarBase):
                 if cnt is not None and cnt[0] is not None and cnt[2] in ("digits", "word"):
                     n, k = cnt[0], cnt[1]
             word = self.low(k)
-            unit = "Q" if word in ("quarter", "quarters") else lk.units.get(word)
+            unit = "Q" if word in self.lex.quarter_words else lk.units.get(word)
             if unit is not None and unit != "WE":
                 return (
                     i,
@@ -178,9 +177,9 @@ class DurationRules(GrammarBase):
                 )
             return None
         # "twice a year", "once a week", "three times a month"
-        freq = {"once": 1, "twice": 2, "thrice": 3}.get(w)
+        freq = lk.frequency.get(w)
         k = i + 1
-        if freq is not None and self.low(k) in ("a", "an", "per", "every", "each"):
+        if freq is not None and self.low(k) in self.lex.rate_openers:
             unit = lk.units.get(self.low(k + 1))
             if unit is not None and not self.low(k + 1).endswith("s"):
                 return (
@@ -208,7 +207,7 @@ class DurationRules(GrammarBase):
             and t.kind == "w"
             and not t.brk
             and not t.is_cap
-            and t.low not in _FUNCTION_WORDS
+            and t.low not in self.lex.function_words
             and not t.low.endswith("ly")
         )
 
@@ -221,13 +220,13 @@ class DurationRules(GrammarBase):
         lk = self.lk
         t = self.toks[i]
         w = t.low
-        if w in ("twice", "thrice"):
+        if lk.frequency.get(w, 0) > 1:
             nxt = self.low(i + 1)
-            if nxt in ("a", "an", "per", "every", "each") and lk.units.get(self.low(i + 2)):
+            if nxt in self.lex.rate_openers and lk.units.get(self.low(i + 2)):
                 return None
             if nxt in ("as", "the") or nxt in self.lex.multiplier_followers:
                 return None
-            count = 2 if w == "twice" else 3
+            count = lk.frequency[w]
             return i, i + 1, SetExpr(f"R{count}", f"counts {count} occurrences")
         # "the second time", "a third time", "for the first time"
         k = i
@@ -271,7 +270,7 @@ class DurationRules(GrammarBase):
             return None
         nxt = self.low(j + 1)
         unit = lk.units.get(self.low(j + 2))
-        if nxt in ("a", "an", "per", "every", "each") and unit is not None:
+        if nxt in self.lex.rate_openers and unit is not None:
             # "three times a week": a set with a frequency.
             what = f"happens {count} times a {self.low(j + 2)}"
             return i, j + 3, SetExpr(duration_value(1, unit), what)

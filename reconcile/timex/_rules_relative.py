@@ -9,7 +9,6 @@ from attrs import evolve
 from reconcile.timex._pieces import GrammarBase
 from reconcile.timex._tokens import (
     _HYPHENS,
-    _SPORT_SEASONS,
     _Match,
 )
 from reconcile.timex._values import (
@@ -36,7 +35,7 @@ class RelativeRules(GrammarBase):
             return None
         if t.low == "today" and self.low(i - 1) == "the" and t.is_cap:
             return None
-        pod = "NI" if t.low in ("tonight", "tonite") else None
+        pod = "NI" if t.low in self.lex.tonight_words else None
         j = i + 1
         if pod is None:
             got = self.pod_at(j)
@@ -48,7 +47,7 @@ class RelativeRules(GrammarBase):
         if self.is_p(k, ",(—–-"):
             paren = self.is_p(k, "(")
             k += 1
-        elif self.low(k) in ("is", "was") and t.low in ("today", "yesterday", "tomorrow"):
+        elif self.low(k) in ("is", "was") and t.low not in self.lex.tonight_words:
             k += 1
         wd = self.lk.weekdays.get(self.low(k))
         if wd is not None and self.is_p(k + 1, ","):
@@ -95,7 +94,7 @@ class RelativeRules(GrammarBase):
             return None
         nxt = k + 1
         # "the past three years", "the next two weeks": durations.
-        if has_the and w in ("past", "last", "next", "coming", "previous", "following"):
+        if has_the and w in self.lex.span_openers:
             cnt = self.count_at(nxt)
             if cnt is not None and cnt[2] != "article":
                 amount, u_at, _ = cnt
@@ -120,7 +119,7 @@ class RelativeRules(GrammarBase):
             if unit == "D":
                 return None
             return i, nxt + 1, DeicticExpr(unit, offset, words)
-        if unit_word in _SPORT_SEASONS and not has_the:
+        if unit_word in self.lex.sport_seasons and not has_the:
             # A sports or fashion season has no fixed place in the calendar.
             which = "current" if offset == 0 else w
             note = f"the {which} {unit_word}, which has no fixed calendar extent"
@@ -218,12 +217,12 @@ class RelativeRules(GrammarBase):
             if self.ends_phrase(i + 3):
                 return i, i + 3, ShiftExpr(1, "D", sign, True, f"the day {self.low(i + 2)}")
         if (
-            nxt in ("year", "week", "month", "night")
+            nxt in self.lk.shift_units
             and self.low(i + 2) in ("before", "after")
             and self.ends_phrase(i + 3)
         ):
             sign = -1 if self.low(i + 2) == "before" else 1
-            unit = {"year": "Y", "week": "W", "month": "M", "night": "D"}[nxt]
+            unit = self.lk.shift_units[nxt]
             pod = "NI" if nxt == "night" else None
             return (
                 i,
@@ -231,7 +230,7 @@ class RelativeRules(GrammarBase):
                 ShiftExpr(1, unit, sign, True, f"the {nxt} {self.low(i + 2)}", pod=pod),
             )
         k = i + 2 if nxt in ("fiscal", "full") else i + 1
-        if self.low(k) == "year" and self.low(k + 1) in ("ended", "ending"):
+        if self.low(k) == "year" and self.low(k + 1) in self.lex.period_end_words:
             return i, k + 1, DurationExpr(1, "Y")  # "the year ended March 31": a period
         if nxt == "full" and self.low(k) == "year" and self.low(k + 1) != "of":
             return i, k + 1, DeicticExpr("Y", 0, "the full year")  # a forecast's year

@@ -125,7 +125,7 @@ class YearRules(GrammarBase):
                 b = start - 1
                 if self.is_p(b, _HYPHENS):
                     b -= 1
-                if self.low(b) in ("early", "late", "mid"):
+                if self.low(b) in self.lex.decade_mods:
                     b -= 1
                 listed = (
                     self.prev is not None
@@ -164,7 +164,7 @@ class YearRules(GrammarBase):
         j = k + 1
         if self.is_p(j, _HYPHENS):
             j += 1
-        if self.low(j) not in ("century", "centuries"):
+        if self.low(j) not in self.lex.century_words:
             return None
         return k, j + 1, CalExpr(Cal(century=n - 1))
 
@@ -245,7 +245,7 @@ class YearRules(GrammarBase):
             while j < k + 4 and (self.low(j) in self.lex.latest_words or self.is_p(j, _HYPHENS)):
                 j += 1
         elif self.low(j) == "year" and self.is_p(j + 1, _HYPHENS):
-            if self.low(j + 2) not in ("ago", "earlier"):
+            if self.low(j + 2) not in self.lex.year_back_words:
                 return None
             years_back, j = 1, j + 3
         q = self.tok(j)

@@ -46,21 +46,7 @@ _SENTENCE_END = frozenset(".!?")
 _DASHES = frozenset("-–—")
 _HYPHENS = frozenset("-–")
 _APOSTROPHES = frozenset("'’")
-# Function words after which a phrase may end ("March 3 and 4 in Geneva").
 _V = TypeVar("_V")
-_SPORT_SEASONS = frozenset(("season", "offseason", "preseason", "postseason"))
-_BE_FORMS = frozenset(("is", "are", "am", "was", "were", "be", "'s"))
-# Before a participle these leave the tense to another word ("will be closed").
-_PASSIVE_AUXILIARIES = frozenset(("be", "been", "being", "is", "are", "am", "s"))
-_FUNCTION_WORDS = frozenset(
-    (
-        *("a", "an", "the", "and", "or", "but", "to", "in", "on", "at", "of", "for", "from"),
-        *("with", "by", "as", "when", "while", "after", "before", "until", "during", "this"),
-        *("that", "these", "those", "his", "her", "its", "their", "our", "is", "are", "was"),
-        *("were", "be", "been", "will", "would", "has", "have", "had", "respectively"),
-        *("where", "which", "who", "amid", "despite", "since"),
-    )
-)
 
 
 class Tok:
@@ -170,6 +156,10 @@ class _Lookups:
     anaphoric: dict[str, int]
     sets: dict[str, str]
     decade_words: dict[str, int]
+    frequency: dict[str, int]
+    noon: dict[str, int]
+    shift_units: dict[str, str]
+    clock_parts: dict[str, int]
     refs: dict[str, list[tuple[tuple[str, ...], int]]]
     holidays: dict[str, list[tuple[tuple[str, ...], str]]]
     point_mods: dict[str, list[tuple[tuple[str, ...], str]]]
@@ -231,6 +221,10 @@ def lookups(lex: Lexicon) -> _Lookups:
         anaphoric=dict(lex.anaphoric_words),
         sets=dict(lex.set_adverbs),
         decade_words=dict(lex.decade_words),
+        frequency=dict(lex.frequency_words),
+        noon=dict(lex.noon_words),
+        shift_units=dict(lex.shift_units),
+        clock_parts=dict(lex.clock_parts_of_day),
         refs=_by_first(refs),
         holidays=_by_first(list(lex.holidays)),
         point_mods=_by_last(list(lex.point_mods)),
