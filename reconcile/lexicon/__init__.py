@@ -149,6 +149,22 @@ class Lexicon:
     company_designators: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
     )
+    # Clause words (reconcile.parse.features.modality): forms of "be" and "have"; a
+    # participle after one is a verb of the claim ("was taking", "has signed").
+    be_have_forms: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Words after which a bare word is a verb in its base form ("will hold", "to arrive",
+    # "didn't say").
+    base_form_openers: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Conjunctions that start a new clause before a finite verb ("and played for 11 seasons")
+    # and those that start a subordinate one ("as relatives wept") (reconcile.parse.features).
+    coordinators: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    subordinators: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Lowercase words inside a name ("Luiz Inacio Lula da Silva", "Ludwig van Beethoven").
+    name_connectors: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Words that join a title before a name ("Prime Minister", "Vice President").
+    title_modifiers: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Time expressions (reconcile.timex): english-times.toml. Tables are tuples of pairs,
     # so the lexicon stays hashable (the grammar caches its compiled lookups per lexicon).
     months: tuple[tuple[str, int], ...]

@@ -20,29 +20,6 @@ if TYPE_CHECKING:
 
     from reconcile.lexicon import Lexicon
 
-# "and" is left out: "President A and Prime Minister B" are two people more often than
-# "Trinidad and Tobago" is one place.
-_CONNECTORS = frozenset(
-    {
-        "of",
-        "de",
-        "del",
-        "da",
-        "al",
-        "bin",
-        "van",
-        "von",
-        "la",
-        "le",
-        "for",
-        "the",
-        "y",
-        "ibn",
-        "el",
-        "der",
-        "du",
-    }
-)
 _ROLE_PHRASE = re.compile(r"\b[Tt]he\s+(?:(?P<mod>[A-Z][\w-]+)\s+)?(?P<role>[A-Za-z][a-z]+)\b")
 
 
@@ -207,67 +184,55 @@ def capitalized_runs(
             if w.lower.endswith(("'s", "’s")):
                 runs.append(current)
                 current = []
-        elif current and w.lower in _CONNECTORS and joinable:
+        elif current and w.lower in lexicon.name_connectors and joinable:
             current.append(w)
         elif current:
             runs.append(current)
             current = []
     if current:
         runs.append(current)
-    title_words = {t.rstrip(".") for t in lexicon.titles} | _TITLE_MODIFIERS
+    title_words = {t.rstrip(".") for t in lexicon.titles} | lexicon.title_modifiers
     result: list[tuple[str, str, Span]] = []
     for whole in runs:
-        for run in _split_at_title(whole, title_words):
-            _add_run(run, title_words, result)
+        for run in _split_at_title(whole, title_words, lexicon.name_connectors):
+            _add_run(run, title_words, lexicon.name_connectors, result)
     return result
 
 
-def _split_at_title(run: list[Token], title_words: set[str]) -> list[list[Token]]:
+def _split_at_title(
+    run: list[Token], title_words: set[str], connectors: frozenset[str]
+) -> list[list[Token]]:
     """Split "Brazilian President Luiz Inacio Lula" into the modifier and the titled name."""
     for k in range(1, len(run) - 1):
         if run[k].lower.rstrip(".") in title_words and run[k - 1].lower.rstrip(".") not in (
-            title_words | _CONNECTORS
+            title_words | connectors
         ):
             return [run[:k], run[k:]]
     return [run]
 
 
-def _add_run(run: list[Token], title_words: set[str], result: list[tuple[str, str, Span]]) -> None:
+def _add_run(
+    run: list[Token],
+    title_words: set[str],
+    connectors: frozenset[str],
+    result: list[tuple[str, str, Span]],
+) -> None:
     """Append ``(title, name, span)`` for one run, its leading title words split off."""
-    while run and run[-1].lower in _CONNECTORS:
+    while run and run[-1].lower in connectors:
         run.pop()
     if not run:
         return
     k = 0
-    while k < len(run) and (run[k].lower.rstrip(".") in title_words or run[k].lower in _CONNECTORS):
+    while k < len(run) and (run[k].lower.rstrip(".") in title_words or run[k].lower in connectors):
         k += 1
-    while k > 0 and run[k - 1].lower in _CONNECTORS:
+    while k > 0 and run[k - 1].lower in connectors:
         k -= 1
     title = " ".join(t.text for t in run[:k])
     name_tokens = run[k:]
-    while name_tokens and name_tokens[0].lower in _CONNECTORS:
+    while name_tokens and name_tokens[0].lower in connectors:
         name_tokens = name_tokens[1:]
     name = " ".join(strip_possessive(t.text) for t in name_tokens)
     result.append((title, name, Span(run[0].start, run[-1].end)))
-
-
-_TITLE_MODIFIERS = frozenset(
-    {
-        "prime",
-        "vice",
-        "foreign",
-        "deputy",
-        "state",
-        "former",
-        "acting",
-        "interior",
-        "defence",
-        "defense",
-        "finance",
-        "federal",
-        "chief",
-    }
-)
 
 
 def _starts_clause(text: str, start: int, words: list[Token], i: int) -> bool:

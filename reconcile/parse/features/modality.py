@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from reconcile.lexicon import Lexicon
 
+
 def find_predicates(
     text: str, start: int, end: int, *, lexicon: Lexicon, exclude: Sequence[Span] = ()
 ) -> tuple[str, ...]:
@@ -50,9 +51,12 @@ def find_predicates(
             (is_past and prev not in lexicon.noun_determiners)
             # "is scheduled", "was taking", "has signed": a participle after be or have;
             # "have problems", "be former" are not verbs of the claim.
-            or (prev in _BE_HAVE and (is_past or (low.endswith("ing") and low[-5:] != "thing")))
+            or (
+                prev in lexicon.be_have_forms
+                and (is_past or (low.endswith("ing") and low[-5:] != "thing"))
+            )
             # "will hold", "could face", "to arrive": the base form after a modal or "to".
-            or (prev in _MODALS and low not in _BE_HAVE)
+            or (prev in lexicon.base_form_openers and low not in lexicon.be_have_forms)
         )
         if (
             is_verb
@@ -63,15 +67,6 @@ def find_predicates(
         ):
             found.append(stem(lemma(low)))
     return tuple(dict.fromkeys(found))
-
-
-_BE_HAVE = frozenset(
-    {"be", "been", "being", "is", "are", "was", "were", "am", "has", "have", "had", "having"}
-)
-_MODALS = frozenset(
-    {"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall"}
-    | {"do", "does", "did", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't"}
-)
 
 
 _MODALITY_GROUPS: dict[str, Modality] = {"plan": "planned", "expect": "expected", "hedge": "hedged"}

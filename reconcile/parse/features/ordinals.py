@@ -14,8 +14,8 @@ from reconcile.model import Ordinal, Span
 from reconcile.morphology import is_finite
 
 if TYPE_CHECKING:
-
     from reconcile.lexicon import Lexicon
+
 
 # A scope ends with its clause, or where "and the ..." starts a new noun phrase
 # ("the largest producer of oil and the biggest user of wind"); "by land and sea" goes on.
@@ -30,17 +30,19 @@ def _clause_start(words: list[Token], lexicon: Lexicon) -> int:
         if k == 0:
             continue
         low = w.lower
-        if low in _COORDINATORS and k + 1 < len(words) and is_finite(words[k + 1].lower, lexicon):
+        if (
+            low in lexicon.coordinators
+            and k + 1 < len(words)
+            and is_finite(words[k + 1].lower, lexicon)
+        ):
             return k
-        if low in _SUBORDINATORS and any(
+        if low in lexicon.subordinators and any(
             is_finite(v.lower, lexicon) for v in words[k + 1 : k + 1 + _CLAUSE_VERB_WITHIN]
         ):
             return k
     return len(words)
 
 
-_COORDINATORS = frozenset({"and", "or", "but"})
-_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "since"})
 #: A subordinate clause's verb comes within this many words of its conjunction.
 _CLAUSE_VERB_WITHIN = 8
 
