@@ -165,6 +165,35 @@ class Lexicon:
     name_connectors: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Words that join a title before a name ("Prime Minister", "Vice President").
     title_modifiers: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Page furniture (reconcile.parse.furniture): words a heading does not end on (a line
+    # ending on one is a wrapped clause), and those title case leaves in lower case.
+    heading_continuations: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    title_small_words: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Words between the names of a byline ("By Ann Lee and Tom Wu in Paris").
+    byline_connectors: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Words after a caption marker that make the line a credit ("Photo by ...").
+    caption_followers: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Words besides month, weekday, zone and unit names in a page's timestamp
+    # ("Updated 5 hours ago", "Today at 3 p.m.").
+    timestamp_words: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Verbs by which news cites another outlet ("the Journal reported", "Variety wrote").
+    channel_verbs: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Words between a number and the name it qualifies ("the 36-year-old Rahman").
+    age_words: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # The weekdays' full names, the words that date a day in a claim ("Sunday, Dec. 11").
+    full_weekday_names: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
     # Time expressions (reconcile.timex): english-times.toml. Tables are tuples of pairs,
     # so the lexicon stays hashable (the grammar caches its compiled lookups per lexicon).
     months: tuple[tuple[str, int], ...]
