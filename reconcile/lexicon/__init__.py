@@ -183,9 +183,7 @@ class Lexicon:
     )
     # Words besides month, weekday, zone and unit names in a page's timestamp
     # ("Updated 5 hours ago", "Today at 3 p.m.").
-    timestamp_words: frozenset[str] = field(
-        factory=frozenset, converter=_to_frozenset, hash=False
-    )
+    timestamp_words: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Verbs by which news cites another outlet ("the Journal reported", "Variety wrote").
     channel_verbs: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Words between a number and the name it qualifies ("the 36-year-old Rahman").
@@ -194,6 +192,17 @@ class Lexicon:
     full_weekday_names: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
     )
+    # Hedges that round a number rather than doubt a claim ("about 40", "nearly 300"):
+    # they do not make a claim hedged (reconcile.parse.features.modality).
+    approximators: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Negations that deny a thing, not the verb ("no injuries", "without warning").
+    nominal_negations: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Present forms of "be": a participle after one is a state ("is based", "am convinced").
+    present_be_forms: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Roles that any titled person may be called by ("the Brazilian leader").
+    generic_roles: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Time expressions (reconcile.timex): english-times.toml. Tables are tuples of pairs,
     # so the lexicon stays hashable (the grammar caches its compiled lookups per lexicon).
     months: tuple[tuple[str, int], ...]

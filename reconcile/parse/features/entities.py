@@ -31,7 +31,14 @@ class EntityIndex:
     full name it refers to, when that is unambiguous within the document.
     """
 
-    __slots__ = ("_designators", "_keys", "_people", "_role_to_key", "_surname_to_key")
+    __slots__ = (
+        "_designators",
+        "_generic_roles",
+        "_keys",
+        "_people",
+        "_role_to_key",
+        "_surname_to_key",
+    )
 
     def __init__(
         self,
@@ -39,6 +46,7 @@ class EntityIndex:
         *,
         contexts: Sequence[tuple[str, str, tuple[str, ...]]] = (),
         designators: frozenset[str] = frozenset(),
+        generic_roles: frozenset[str] = frozenset(),
     ) -> None:
         """Index ``(title, name)`` pairs found in one document.
 
@@ -47,8 +55,10 @@ class EntityIndex:
         person the document names next to Brazil. ``designators`` are the words that
         end a company's name without being part of it ("Corp", "Ltd"): "Northwind
         Corp" is keyed as "northwind", like the "Northwind" of the next sentence.
+        ``generic_roles`` are the roles that fit any title ("leader", "head").
         """
         self._designators = designators
+        self._generic_roles = generic_roles
         surnames: dict[str, set[str]] = {}
         roles: dict[str, Counter[str]] = {}
         # Full names first, so that a lone "Lula" is a part of "Lula da Silva".
@@ -97,7 +107,7 @@ class EntityIndex:
                 (-count[0], key)
                 for key, (titles, words, count) in self._people.items()
                 if any(_same_stem(mod, w) for w in words)
-                and (not titles or low_role in titles or low_role in _GENERIC_ROLES)
+                and (not titles or low_role in titles or low_role in self._generic_roles)
             ),
         )
         if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
@@ -131,8 +141,6 @@ class EntityIndex:
         return low in self._keys or low in self._surname_to_key
 
 
-#: Roles that any titled person may be called by ("the Brazilian leader").
-_GENERIC_ROLES = frozenset({"leader", "head", "chief"})
 #: Words of one place share this many first letters at least ("Chilean", "Chile").
 _STEM_PREFIX = 4
 

@@ -108,9 +108,7 @@ def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modal
         ['planned', 'expected', 'hedged', 'done', 'asserted']
     """
     sentence = text[start:end].lower()
-    hedges = lexicon.hedges - {
-        "about", "around", "approximately", "roughly", "nearly", "almost", "estimated"
-    }  # fmt: skip
+    hedges = lexicon.hedges - lexicon.approximators
     found = _modality_pattern(
         lexicon.plan_markers, lexicon.expectation_markers, tuple(sorted(hedges))
     ).search(sentence)
@@ -123,7 +121,7 @@ def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modal
             continue  # "said", "told": when it was said, not that the thing said is done
         # "am convinced", "is based": a participle after a present-tense "be" is a state.
         if is_past_form(low, lexicon) and (
-            i == 0 or words[i - 1].lower not in {"am", "is", "are", "be", "being"}
+            i == 0 or words[i - 1].lower not in lexicon.present_be_forms
         ):
             return "done"
     return "asserted"
@@ -143,4 +141,4 @@ def is_negated(text: str, start: int, end: int, *, lexicon: Lexicon) -> bool:
     sentence = re.sub(r"\bnot only\b|\bno longer\b|\bno doubt\b|\bnothing but\b", " ", sentence)
     if "n't" in sentence or "n’t" in sentence:
         return True
-    return any(w.lower in lexicon.negations - {"without", "no", "none"} for w in tokens(sentence))
+    return any(w.lower in lexicon.negations - lexicon.nominal_negations for w in tokens(sentence))

@@ -185,7 +185,7 @@ def _possessor_before(words: list[Token], i: int, lexicon: Lexicon) -> str:
     prev = words[i - 1] if i > 0 else None
     if prev is None:
         return ""
-    if prev.lower in {"my", "our", "his", "her", "its", "their", "your"}:
+    if prev.lower in lexicon.possessives:
         return prev.lower
     if prev.lower.endswith(("'s", "’s")) and prev.lower not in lexicon.stopwords:
         return prev.text
