@@ -203,6 +203,14 @@ class Lexicon:
     present_be_forms: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Roles that any titled person may be called by ("the Brazilian leader").
     generic_roles: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Rank words that rank only after a determiner ("the only survivor", "his last visit",
+    # "a record high"), and the determiners they rank after (reconcile.parse.features.ordinals).
+    determined_ranks: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    rank_determiners: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
     # Time expressions (reconcile.timex): english-times.toml. Tables are tuples of pairs,
     # so the lexicon stays hashable (the grammar caches its compiled lookups per lexicon).
     months: tuple[tuple[str, int], ...]

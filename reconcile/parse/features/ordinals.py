@@ -127,26 +127,11 @@ def find_ordinals(text: str, start: int, end: int, *, lexicon: Lexicon) -> tuple
 
 def _is_rank_word(low: str, words: list[Token], i: int, lexicon: Lexicon) -> bool:
     if low in lexicon.ordinal_words or low in lexicon.superlative_words:
-        if low in {"only", "last", "top", "record", "first"}:
+        if low in lexicon.determined_ranks:
             # "only" and "last" rank only after a determiner ("the only survivor", "his last
-            # visit"); "first" is adverbial in "first reported" unless a noun follows.
+            # visit").
             prev = words[i - 1].lower if i > 0 else ""
-            if (
-                low in {"only", "last", "top", "record"}
-                and prev
-                not in {
-                    "the",
-                    "a",
-                    "his",
-                    "her",
-                    "its",
-                    "their",
-                    "my",
-                    "our",
-                    "your",
-                }
-                and not prev.endswith(("'s", "’s"))
-            ):
+            if prev not in lexicon.rank_determiners and not prev.endswith(("'s", "’s")):
                 return False
         return True
     return (
