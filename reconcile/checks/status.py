@@ -93,7 +93,7 @@ def _reports_done(claim: Claim, actions: set[str], lexicon: Lexicon) -> bool:
             continue
         if stem(lemma(low)) not in actions:
             continue
-        if i == 0 or words[i - 1].lower not in {"to", "will", "would", "be"}:
+        if i == 0 or words[i - 1].lower not in lexicon.unreal_past_openers:
             return True
     return False
 

@@ -211,6 +211,23 @@ class Lexicon:
     rank_determiners: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
     )
+    # "most" and "least", which make a superlative of the word after them ("the most
+    # powerful"), and the determiners they do so after ("its most"); the determiners
+    # before a word ending in "-est" that make it a superlative ("our greatest").
+    superlative_adverbs: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    most_determiners: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    superlative_determiners: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Words before a past form that make it no deed done (reconcile.checks.status):
+    # "to be fired", "will be closed", "would be sold".
+    unreal_past_openers: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
     # Time expressions (reconcile.timex): english-times.toml. Tables are tuples of pairs,
     # so the lexicon stays hashable (the grammar caches its compiled lookups per lexicon).
     months: tuple[tuple[str, int], ...]

@@ -69,10 +69,10 @@ def find_ordinals(text: str, start: int, end: int, *, lexicon: Lexicon) -> tuple
     for i, tok in enumerate(words):
         low = tok.lower
         is_most = (
-            low in {"most", "least"}
+            low in lexicon.superlative_adverbs
             and i + 1 < len(words)
             and i > 0
-            and (words[i - 1].lower in {"the", "its", "their", "his", "her"})
+            and (words[i - 1].lower in lexicon.most_determiners)
         )
         if not (is_most or _is_rank_word(low, words, i, lexicon)):
             continue
@@ -140,7 +140,7 @@ def _is_rank_word(low: str, words: list[Token], i: int, lexicon: Lexicon) -> boo
         and low not in lexicon.not_superlatives
         and i > 0
         and (
-            words[i - 1].lower in {"the", "its", "their", "his", "her", "our", "my"}
+            words[i - 1].lower in lexicon.superlative_determiners
             or words[i - 1].lower.endswith(("'s", "’s"))
         )
     )
