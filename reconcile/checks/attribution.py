@@ -146,15 +146,11 @@ def _speaks_first_person(claim: Claim) -> bool:
     return _FIRST_PERSON.search(claim.text) is not None
 
 
-#: Verbs by which news cites another outlet ("the Journal reported", "Variety wrote").
-_CHANNEL_VERBS = frozenset({"reported", "reports", "wrote", "writes"})
-
-
 def _is_channel(att: Attribution, lexicon: Lexicon) -> bool:
     """Return whether a speaker is a news outlet passing the fact on (a channel)."""
     if att.speaker.lower() in lexicon.news_agencies:
         return True
-    return any(w.lower in _CHANNEL_VERBS for w in tokens(att.text))
+    return any(w.lower in lexicon.channel_verbs for w in tokens(att.text))
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")

@@ -21,8 +21,6 @@ from reconcile.model import (
 if TYPE_CHECKING:
     pass
 
-_PRONOUN_POSSESSORS = frozenset({"my", "our", "his", "her", "its", "their", "your"})
-
 
 def _heads_match(x: str, y: str) -> bool:
     """Return whether two ranked nouns are the same thing, perhaps qualified otherwise.
@@ -63,7 +61,7 @@ def _scope_terms(claim: Claim, ordinal: Ordinal, lexicon: Lexicon) -> set[str]:
             and w.end + base <= ordinal.scope_span.end
             and not any(d.start <= w.start + base < d.end for d in days)
         ]
-    return {stem(w) for w in words if w not in lexicon.stopwords and w not in _PRONOUN_POSSESSORS}
+    return {stem(w) for w in words if w not in lexicon.stopwords and w not in lexicon.possessives}
 
 
 def _claim_stems(claim: Claim) -> set[str]:
@@ -77,7 +75,7 @@ def _rank_hedge(claim: Claim, ordinal: Ordinal, lexicon: Lexicon) -> str:
     words = [w.lower for w in tokens(head)]
     # A possessor belongs to the rank's scope, not before it: "considered to be the
     # nation's oldest" is hedged as "considered to be the oldest" is.
-    while words and (words[-1].endswith(("'s", "’s")) or words[-1] in _PRONOUN_POSSESSORS):
+    while words and (words[-1].endswith(("'s", "’s")) or words[-1] in lexicon.possessives):
         words.pop()
     words = words[-6:]
     tail = " ".join(words)

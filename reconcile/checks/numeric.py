@@ -162,7 +162,7 @@ def check_numeric(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
                 continue  # the other claim states this very number too, of the same unit
             if not x.context & y.context:
                 continue  # the same unit of different things ("his 11 seasons", "her 19 seasons")
-            hx, hy = _holder(a, x.end), _holder(b, y.end)
+            hx, hy = _holder(a, x.end, ctx.lexicon), _holder(b, y.end, ctx.lexicon)
             if hx is not None and hy is not None and not _same_entity(hx, hy, ctx.lexicon):
                 continue  # "the 36-year-old Rahman" / "the 32-year-old Klitschko"
             return Hit(
@@ -186,14 +186,14 @@ def _restated(x: _Amount, others: Sequence[_Amount]) -> bool:
     )
 
 
-def _holder(claim: Claim, end: int) -> Entity | None:
+def _holder(claim: Claim, end: int, lexicon: Lexicon) -> Entity | None:
     """Return the name a number qualifies right after it ("the 36-year-old Rahman")."""
     base = claim.span.start
     pos = end - base
     for w in tokens(claim.text, pos):
         if claim.text[pos : w.start].strip(" -"):
             return None  # punctuation or a word between: the number is not its attribute
-        if all(part in _AGE_WORDS for part in w.lower.split("-") if part):
+        if all(part in lexicon.age_words for part in w.lower.split("-") if part):
             pos = w.end
             continue
         return next(
@@ -201,10 +201,6 @@ def _holder(claim: Claim, end: int) -> Entity | None:
             None,
         )
     return None
-
-
-#: Words between a number and the name it qualifies: "36-year-old Rahman".
-_AGE_WORDS = frozenset({"year", "years", "old", "month", "months"})
 
 
 def _about_different_names(a: Claim, b: Claim, lexicon: Lexicon) -> bool:

@@ -80,7 +80,7 @@ def _differ(pair: SlotPair, a: Claim, b: Claim, ctx: _Context) -> bool:
         return _numbers_differ(x, y, a, b)
     if x.kind == "duration":
         return _durations_differ(x, y)
-    return _times_differ(x, y, ctx.published(a), ctx.published(b))
+    return _times_differ(x, y, ctx.published(a), ctx.published(b), ctx.lexicon)
 
 
 def slot_hit(pair: SlotPair, a: Claim, b: Claim, what: str) -> tuple[str, str]:
@@ -213,7 +213,7 @@ def _durations_differ(x: Value, y: Value) -> bool:
     return xhi + slack < ylo or yhi + slack < xlo
 
 
-def _times_differ(x: Value, y: Value, px: date | None, py: date | None) -> bool:
+def _times_differ(x: Value, y: Value, px: date | None, py: date | None, lexicon: Lexicon) -> bool:
     tx, ty = x.item, y.item
     assert isinstance(tx, TimeMention)
     assert isinstance(ty, TimeMention)
@@ -226,7 +226,7 @@ def _times_differ(x: Value, y: Value, px: date | None, py: date | None) -> bool:
             return True
     elif _values_differ(tx.value, ty.value):
         return True
-    return _weekdays_differ(tx.text, ty.text)
+    return _weekdays_differ(tx.text, ty.text, lexicon)
 
 
 #: TIMEX3 modifiers that pick a part of the date they modify ("late Monday", "early
@@ -234,18 +234,13 @@ def _times_differ(x: Value, y: Value, px: date | None, py: date | None) -> bool:
 _NARROWING = frozenset({None, "START", "MID", "END"})
 
 
-_WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
-
-
-def _weekdays_differ(x: str, y: str) -> bool:
+def _weekdays_differ(x: str, y: str, lexicon: Lexicon) -> bool:
     """Return whether two mentions of one day name different weekdays ("Sunday, Dec. 11").
 
     The date is the same in both, so the weekday written with it is wrong in one.
     """
-    wx = {w for w in re.findall(r"[a-z]+", x.lower()) if w in _WEEKDAYS}
-    wy = {w for w in re.findall(r"[a-z]+", y.lower()) if w in _WEEKDAYS}
+    wx = {w for w in re.findall(r"[a-z]+", x.lower()) if w in lexicon.full_weekday_names}
+    wy = {w for w in re.findall(r"[a-z]+", y.lower()) if w in lexicon.full_weekday_names}
     return bool(wx) and bool(wy) and not wx & wy
 
 

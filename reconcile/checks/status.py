@@ -49,7 +49,7 @@ def _negates_shared(neg: Claim, pos: Claim, lexicon: Lexicon) -> bool:
     }
     for i, w in enumerate(words):
         low = w.lower
-        if low in lexicon.negations - {"without", "no", "none"} or low.endswith(("n't", "n’t")):
+        if low in lexicon.negations - lexicon.nominal_negations or low.endswith(("n't", "n’t")):
             denied = [
                 stem(lemma(v.lower))
                 for v in words[i + 1 : i + 1 + _NEGATED_WINDOW]
@@ -93,7 +93,7 @@ def _reports_done(claim: Claim, actions: set[str], lexicon: Lexicon) -> bool:
             continue
         if stem(lemma(low)) not in actions:
             continue
-        if i == 0 or words[i - 1].lower not in {"to", "will", "would", "be"}:
+        if i == 0 or words[i - 1].lower not in lexicon.unreal_past_openers:
             return True
     return False
 

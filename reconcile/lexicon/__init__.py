@@ -149,6 +149,85 @@ class Lexicon:
     company_designators: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
     )
+    # Clause words (reconcile.parse.features.modality): forms of "be" and "have"; a
+    # participle after one is a verb of the claim ("was taking", "has signed").
+    be_have_forms: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Words after which a bare word is a verb in its base form ("will hold", "to arrive",
+    # "didn't say").
+    base_form_openers: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Conjunctions that start a new clause before a finite verb ("and played for 11 seasons")
+    # and those that start a subordinate one ("as relatives wept") (reconcile.parse.features).
+    coordinators: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    subordinators: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Lowercase words inside a name ("Luiz Inacio Lula da Silva", "Ludwig van Beethoven").
+    name_connectors: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Words that join a title before a name ("Prime Minister", "Vice President").
+    title_modifiers: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Page furniture (reconcile.parse.furniture): words a heading does not end on (a line
+    # ending on one is a wrapped clause), and those title case leaves in lower case.
+    heading_continuations: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    title_small_words: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Words between the names of a byline ("By Ann Lee and Tom Wu in Paris").
+    byline_connectors: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Words after a caption marker that make the line a credit ("Photo by ...").
+    caption_followers: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Words besides month, weekday, zone and unit names in a page's timestamp
+    # ("Updated 5 hours ago", "Today at 3 p.m.").
+    timestamp_words: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Verbs by which news cites another outlet ("the Journal reported", "Variety wrote").
+    channel_verbs: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Words between a number and the name it qualifies ("the 36-year-old Rahman").
+    age_words: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # The weekdays' full names, the words that date a day in a claim ("Sunday, Dec. 11").
+    full_weekday_names: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Hedges that round a number rather than doubt a claim ("about 40", "nearly 300"):
+    # they do not make a claim hedged (reconcile.parse.features.modality).
+    approximators: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Negations that deny a thing, not the verb ("no injuries", "without warning").
+    nominal_negations: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Present forms of "be": a participle after one is a state ("is based", "am convinced").
+    present_be_forms: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Roles that any titled person may be called by ("the Brazilian leader").
+    generic_roles: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    # Rank words that rank only after a determiner ("the only survivor", "his last visit",
+    # "a record high"), and the determiners they rank after (reconcile.parse.features.ordinals).
+    determined_ranks: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    rank_determiners: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # "most" and "least", which make a superlative of the word after them ("the most
+    # powerful"), and the determiners they do so after ("its most"); the determiners
+    # before a word ending in "-est" that make it a superlative ("our greatest").
+    superlative_adverbs: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    most_determiners: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    superlative_determiners: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
+    # Words before a past form that make it no deed done (reconcile.checks.status):
+    # "to be fired", "will be closed", "would be sold".
+    unreal_past_openers: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
     # Time expressions (reconcile.timex): english-times.toml. Tables are tuples of pairs,
     # so the lexicon stays hashable (the grammar caches its compiled lookups per lexicon).
     months: tuple[tuple[str, int], ...]

@@ -257,6 +257,7 @@ def parse_outline(
         [(title, name) for title, name, _ in contexts],
         contexts=contexts,
         designators=lexicon.company_designators,
+        generic_roles=lexicon.generic_roles,
     )
     speakers = _QuoteLookup(_quote_speakers(out, lexicon))
     # In text order, so each claim finds its times by bisection (linear, not claims x times).

@@ -17,6 +17,7 @@ from reconcile.lexicon import Lexicon
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -28,21 +29,6 @@ _CLOSERS = "\"'”’»)]}*_"
 _SENTENCE_END = ".!?…"
 # A line ending in one of these goes on (a clause, a list intro): never a heading.
 _OPEN_END = _SENTENCE_END + ",;:"
-# Words a heading does not end on; a line ending on one is a wrapped clause.
-_CONTINUATION_WORDS = _word_set(
-    """a an the and or but nor of to in on at for with by from that which who whom whose
-    as than if because while whether is are was were be been has have had will would
-    into onto via per its their his her our your my"""
-)
-# Words title case leaves in lower case ("Obama Reverses Bush on Species Rule").
-_SMALL_WORDS = _word_set(
-    """a an the and or but nor of to in on at for by with from as vs vs. via per into
-    onto over up is are its"""
-)
-_BYLINE_CONNECTORS = frozenset({"and", "&", "in", "for", "with", "at"})
-_CAPTION_FOLLOWERS = frozenset(
-    {"by", "caption", "credit", "credits", "copyright", "courtesy", "via", "of"}
-)
 # Title-case or capitalized headlines may run this long; a sentence-case line
 # mid-text is a heading only when shorter ("Law covers 1,400 species").
 _MAX_TITLE_WORDS = 30
@@ -78,8 +64,7 @@ class _Rules:
             | lex.weekday_names
             | lex.time_zones
             | lex.time_units
-            | {"at", "on", "of", "am", "pm", "a", "an", "p", "m", "ago", "just", "now"}
-            | {"today", "yesterday", "noon", "midnight"}
+            | lex.timestamp_words
         )
         keys = _alternation(lex.metadata_keys)
         qualifiers = _alternation(lex.metadata_qualifiers)
@@ -277,7 +262,7 @@ def _is_caption(rules: _Rules, fragment: str) -> bool:
     words = rest.rstrip(")]").split()
     if not words:
         return True
-    if words[0].lower() in _CAPTION_FOLLOWERS:
+    if words[0].lower() in rules.lex.caption_followers:
         return True
     # "SOURCE Summit Entertainment": a marker and a short credit of names.
     return (
@@ -373,7 +358,7 @@ def _is_byline(rules: _Rules, fragment: str) -> bool:
         if low in rules.lex.byline_markers:
             kinds.append("marker")
         elif (
-            low in _BYLINE_CONNECTORS
+            low in rules.lex.byline_connectors
             or low in rules.lex.name_particles
             or (has_by and low in rules.byline_prefix_words)
         ):
@@ -399,7 +384,7 @@ def _is_byline(rules: _Rules, fragment: str) -> bool:
     return bullet and 1 <= len(words) <= 4 and all(k == "name" for k in kinds)
 
 
-def _title_case(words: list[str]) -> tuple[bool, bool]:
+def _title_case(words: list[str], small_words: frozenset[str]) -> tuple[bool, bool]:
     """Return (is title case, is all capitals) for the words of a line."""
     letters = [w for w in words if any(ch.isalpha() for ch in w)]
     if not letters:
@@ -407,7 +392,7 @@ def _title_case(words: list[str]) -> tuple[bool, bool]:
     cased = "".join(ch for w in letters for ch in w if ch.isalpha())
     if len(cased) >= 2 and cased.isupper():
         return False, True
-    significant = [w for w in letters if w.lower().strip("\"'“‘(") not in _SMALL_WORDS]
+    significant = [w for w in letters if w.lower().strip("\"'“‘(") not in small_words]
     if not significant:
         return False, False
     capital = sum(1 for w in significant if w.lstrip("\"'“‘(-–—")[:1].isupper())

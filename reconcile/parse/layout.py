@@ -50,7 +50,6 @@ from reconcile.model import Segment, Span
 from reconcile.parse.furniture import (
     _BULLET,
     _CLOSERS,
-    _CONTINUATION_WORDS,
     _LINE_BREAK,
     _MAX_HEADING_CHARS,
     _MAX_LINK_WORDS,
@@ -78,6 +77,8 @@ if TYPE_CHECKING:
     pass
 
 __all__ = ["Layout", "find_layout", "html_view"]
+
+
 @frozen
 class Layout:
     """The non-claim segments of a text and the blocks of body text between them.
@@ -332,9 +333,9 @@ def _is_heading(
         return False
     words = _words(fragment)
     last = words[-1].strip(_CLOSERS + "\"'“‘").lower()
-    if last in _CONTINUATION_WORDS:
+    if last in rules.lex.heading_continuations:
         return False
-    is_title, is_caps = _title_case(words)
+    is_title, is_caps = _title_case(words, rules.lex.title_small_words)
     # A headline may ask or exclaim ("Is This The End?"), in the page header only.
     asks = header_zone and (is_title or is_caps) and core[-1:] in "?!"
     if _ends_sentence(rules, fragment, open_ends=True) and not asks:

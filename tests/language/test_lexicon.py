@@ -92,3 +92,15 @@ def test_evolve_changes_one_list() -> None:
     lexicon = attrs.evolve(ENGLISH, hedges=ENGLISH.hedges | {"purportedly"})
     assert "purportedly" in lexicon.hedges
     assert lexicon.reporting_verbs == ENGLISH.reporting_verbs
+
+
+def test_the_feature_word_lists_are_read_from_the_lexicon() -> None:
+    from reconcile.parse.features import find_modality, is_negated
+
+    rounded = "About 40 families left the flooded valley."
+    doubting = attrs.evolve(ENGLISH, approximators=frozenset())
+    assert find_modality(rounded, 0, len(rounded), lexicon=ENGLISH) != "hedged"
+    assert find_modality(rounded, 0, len(rounded), lexicon=doubting) == "hedged"
+    nothing = "No injuries were reported after the tremor."
+    assert not is_negated(nothing, 0, len(nothing), lexicon=ENGLISH)
+    assert is_negated(nothing, 0, len(nothing), lexicon=attrs.evolve(ENGLISH, nominal_negations=()))

@@ -20,29 +20,6 @@ if TYPE_CHECKING:
 
     from reconcile.lexicon import Lexicon
 
-# "and" is left out: "President A and Prime Minister B" are two people more often than
-# "Trinidad and Tobago" is one place.
-_CONNECTORS = frozenset(
-    {
-        "of",
-        "de",
-        "del",
-        "da",
-        "al",
-        "bin",
-        "van",
-        "von",
-        "la",
-        "le",
-        "for",
-        "the",
-        "y",
-        "ibn",
-        "el",
-        "der",
-        "du",
-    }
-)
 _ROLE_PHRASE = re.compile(r"\b[Tt]he\s+(?:(?P<mod>[A-Z][\w-]+)\s+)?(?P<role>[A-Za-z][a-z]+)\b")
 
 
@@ -54,7 +31,14 @@ class EntityIndex:
     full name it refers to, when that is unambiguous within the document.
     """
 
-    __slots__ = ("_designators", "_keys", "_people", "_role_to_key", "_surname_to_key")
+    __slots__ = (
+        "_designators",
+        "_generic_roles",
+        "_keys",
+        "_people",
+        "_role_to_key",
+        "_surname_to_key",
+    )
 
     def __init__(
         self,
@@ -62,6 +46,7 @@ class EntityIndex:
         *,
         contexts: Sequence[tuple[str, str, tuple[str, ...]]] = (),
         designators: frozenset[str] = frozenset(),
+        generic_roles: frozenset[str] = frozenset(),
     ) -> None:
         """Index ``(title, name)`` pairs found in one document.
 
@@ -70,8 +55,10 @@ class EntityIndex:
         person the document names next to Brazil. ``designators`` are the words that
         end a company's name without being part of it ("Corp", "Ltd"): "Northwind
         Corp" is keyed as "northwind", like the "Northwind" of the next sentence.
+        ``generic_roles`` are the roles that fit any title ("leader", "head").
         """
         self._designators = designators
+        self._generic_roles = generic_roles
         surnames: dict[str, set[str]] = {}
         roles: dict[str, Counter[str]] = {}
         # Full names first, so that a lone "Lula" is a part of "Lula da Silva".
@@ -120,7 +107,7 @@ class EntityIndex:
                 (-count[0], key)
                 for key, (titles, words, count) in self._people.items()
                 if any(_same_stem(mod, w) for w in words)
-                and (not titles or low_role in titles or low_role in _GENERIC_ROLES)
+                and (not titles or low_role in titles or low_role in self._generic_roles)
             ),
         )
         if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
@@ -154,8 +141,6 @@ class EntityIndex:
         return low in self._keys or low in self._surname_to_key
 
 
-#: Roles that any titled person may be called by ("the Brazilian leader").
-_GENERIC_ROLES = frozenset({"leader", "head", "chief"})
 #: Words of one place share this many first letters at least ("Chilean", "Chile").
 _STEM_PREFIX = 4
 
@@ -207,67 +192,55 @@ def capitalized_runs(
             if w.lower.endswith(("'s", "’s")):
                 runs.append(current)
                 current = []
-        elif current and w.lower in _CONNECTORS and joinable:
+        elif current and w.lower in lexicon.name_connectors and joinable:
             current.append(w)
         elif current:
             runs.append(current)
             current = []
     if current:
         runs.append(current)
-    title_words = {t.rstrip(".") for t in lexicon.titles} | _TITLE_MODIFIERS
+    title_words = {t.rstrip(".") for t in lexicon.titles} | lexicon.title_modifiers
     result: list[tuple[str, str, Span]] = []
     for whole in runs:
-        for run in _split_at_title(whole, title_words):
-            _add_run(run, title_words, result)
+        for run in _split_at_title(whole, title_words, lexicon.name_connectors):
+            _add_run(run, title_words, lexicon.name_connectors, result)
     return result
 
 
-def _split_at_title(run: list[Token], title_words: set[str]) -> list[list[Token]]:
+def _split_at_title(
+    run: list[Token], title_words: set[str], connectors: frozenset[str]
+) -> list[list[Token]]:
     """Split "Brazilian President Luiz Inacio Lula" into the modifier and the titled name."""
     for k in range(1, len(run) - 1):
         if run[k].lower.rstrip(".") in title_words and run[k - 1].lower.rstrip(".") not in (
-            title_words | _CONNECTORS
+            title_words | connectors
         ):
             return [run[:k], run[k:]]
     return [run]
 
 
-def _add_run(run: list[Token], title_words: set[str], result: list[tuple[str, str, Span]]) -> None:
+def _add_run(
+    run: list[Token],
+    title_words: set[str],
+    connectors: frozenset[str],
+    result: list[tuple[str, str, Span]],
+) -> None:
     """Append ``(title, name, span)`` for one run, its leading title words split off."""
-    while run and run[-1].lower in _CONNECTORS:
+    while run and run[-1].lower in connectors:
         run.pop()
     if not run:
         return
     k = 0
-    while k < len(run) and (run[k].lower.rstrip(".") in title_words or run[k].lower in _CONNECTORS):
+    while k < len(run) and (run[k].lower.rstrip(".") in title_words or run[k].lower in connectors):
         k += 1
-    while k > 0 and run[k - 1].lower in _CONNECTORS:
+    while k > 0 and run[k - 1].lower in connectors:
         k -= 1
     title = " ".join(t.text for t in run[:k])
     name_tokens = run[k:]
-    while name_tokens and name_tokens[0].lower in _CONNECTORS:
+    while name_tokens and name_tokens[0].lower in connectors:
         name_tokens = name_tokens[1:]
     name = " ".join(strip_possessive(t.text) for t in name_tokens)
     result.append((title, name, Span(run[0].start, run[-1].end)))
-
-
-_TITLE_MODIFIERS = frozenset(
-    {
-        "prime",
-        "vice",
-        "foreign",
-        "deputy",
-        "state",
-        "former",
-        "acting",
-        "interior",
-        "defence",
-        "defense",
-        "finance",
-        "federal",
-        "chief",
-    }
-)
 
 
 def _starts_clause(text: str, start: int, words: list[Token], i: int) -> bool:

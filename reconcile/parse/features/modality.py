@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from reconcile.lexicon import Lexicon
 
+
 def find_predicates(
     text: str, start: int, end: int, *, lexicon: Lexicon, exclude: Sequence[Span] = ()
 ) -> tuple[str, ...]:
@@ -50,9 +51,12 @@ def find_predicates(
             (is_past and prev not in lexicon.noun_determiners)
             # "is scheduled", "was taking", "has signed": a participle after be or have;
             # "have problems", "be former" are not verbs of the claim.
-            or (prev in _BE_HAVE and (is_past or (low.endswith("ing") and low[-5:] != "thing")))
+            or (
+                prev in lexicon.be_have_forms
+                and (is_past or (low.endswith("ing") and low[-5:] != "thing"))
+            )
             # "will hold", "could face", "to arrive": the base form after a modal or "to".
-            or (prev in _MODALS and low not in _BE_HAVE)
+            or (prev in lexicon.base_form_openers and low not in lexicon.be_have_forms)
         )
         if (
             is_verb
@@ -63,15 +67,6 @@ def find_predicates(
         ):
             found.append(stem(lemma(low)))
     return tuple(dict.fromkeys(found))
-
-
-_BE_HAVE = frozenset(
-    {"be", "been", "being", "is", "are", "was", "were", "am", "has", "have", "had", "having"}
-)
-_MODALS = frozenset(
-    {"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall"}
-    | {"do", "does", "did", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't"}
-)
 
 
 _MODALITY_GROUPS: dict[str, Modality] = {"plan": "planned", "expect": "expected", "hedge": "hedged"}
@@ -113,9 +108,7 @@ def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modal
         ['planned', 'expected', 'hedged', 'done', 'asserted']
     """
     sentence = text[start:end].lower()
-    hedges = lexicon.hedges - {
-        "about", "around", "approximately", "roughly", "nearly", "almost", "estimated"
-    }  # fmt: skip
+    hedges = lexicon.hedges - lexicon.approximators
     found = _modality_pattern(
         lexicon.plan_markers, lexicon.expectation_markers, tuple(sorted(hedges))
     ).search(sentence)
@@ -128,7 +121,7 @@ def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modal
             continue  # "said", "told": when it was said, not that the thing said is done
         # "am convinced", "is based": a participle after a present-tense "be" is a state.
         if is_past_form(low, lexicon) and (
-            i == 0 or words[i - 1].lower not in {"am", "is", "are", "be", "being"}
+            i == 0 or words[i - 1].lower not in lexicon.present_be_forms
         ):
             return "done"
     return "asserted"
@@ -148,4 +141,4 @@ def is_negated(text: str, start: int, end: int, *, lexicon: Lexicon) -> bool:
     sentence = re.sub(r"\bnot only\b|\bno longer\b|\bno doubt\b|\bnothing but\b", " ", sentence)
     if "n't" in sentence or "n’t" in sentence:
         return True
-    return any(w.lower in lexicon.negations - {"without", "no", "none"} for w in tokens(sentence))
+    return any(w.lower in lexicon.negations - lexicon.nominal_negations for w in tokens(sentence))

@@ -14,8 +14,8 @@ from reconcile.model import Ordinal, Span
 from reconcile.morphology import is_finite
 
 if TYPE_CHECKING:
-
     from reconcile.lexicon import Lexicon
+
 
 # A scope ends with its clause, or where "and the ..." starts a new noun phrase
 # ("the largest producer of oil and the biggest user of wind"); "by land and sea" goes on.
@@ -30,17 +30,19 @@ def _clause_start(words: list[Token], lexicon: Lexicon) -> int:
         if k == 0:
             continue
         low = w.lower
-        if low in _COORDINATORS and k + 1 < len(words) and is_finite(words[k + 1].lower, lexicon):
+        if (
+            low in lexicon.coordinators
+            and k + 1 < len(words)
+            and is_finite(words[k + 1].lower, lexicon)
+        ):
             return k
-        if low in _SUBORDINATORS and any(
+        if low in lexicon.subordinators and any(
             is_finite(v.lower, lexicon) for v in words[k + 1 : k + 1 + _CLAUSE_VERB_WITHIN]
         ):
             return k
     return len(words)
 
 
-_COORDINATORS = frozenset({"and", "or", "but"})
-_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "since"})
 #: A subordinate clause's verb comes within this many words of its conjunction.
 _CLAUSE_VERB_WITHIN = 8
 
@@ -67,10 +69,10 @@ def find_ordinals(text: str, start: int, end: int, *, lexicon: Lexicon) -> tuple
     for i, tok in enumerate(words):
         low = tok.lower
         is_most = (
-            low in {"most", "least"}
+            low in lexicon.superlative_adverbs
             and i + 1 < len(words)
             and i > 0
-            and (words[i - 1].lower in {"the", "its", "their", "his", "her"})
+            and (words[i - 1].lower in lexicon.most_determiners)
         )
         if not (is_most or _is_rank_word(low, words, i, lexicon)):
             continue
@@ -125,26 +127,11 @@ def find_ordinals(text: str, start: int, end: int, *, lexicon: Lexicon) -> tuple
 
 def _is_rank_word(low: str, words: list[Token], i: int, lexicon: Lexicon) -> bool:
     if low in lexicon.ordinal_words or low in lexicon.superlative_words:
-        if low in {"only", "last", "top", "record", "first"}:
+        if low in lexicon.determined_ranks:
             # "only" and "last" rank only after a determiner ("the only survivor", "his last
-            # visit"); "first" is adverbial in "first reported" unless a noun follows.
+            # visit").
             prev = words[i - 1].lower if i > 0 else ""
-            if (
-                low in {"only", "last", "top", "record"}
-                and prev
-                not in {
-                    "the",
-                    "a",
-                    "his",
-                    "her",
-                    "its",
-                    "their",
-                    "my",
-                    "our",
-                    "your",
-                }
-                and not prev.endswith(("'s", "’s"))
-            ):
+            if prev not in lexicon.rank_determiners and not prev.endswith(("'s", "’s")):
                 return False
         return True
     return (
@@ -153,7 +140,7 @@ def _is_rank_word(low: str, words: list[Token], i: int, lexicon: Lexicon) -> boo
         and low not in lexicon.not_superlatives
         and i > 0
         and (
-            words[i - 1].lower in {"the", "its", "their", "his", "her", "our", "my"}
+            words[i - 1].lower in lexicon.superlative_determiners
             or words[i - 1].lower.endswith(("'s", "’s"))
         )
     )
@@ -183,7 +170,7 @@ def _possessor_before(words: list[Token], i: int, lexicon: Lexicon) -> str:
     prev = words[i - 1] if i > 0 else None
     if prev is None:
         return ""
-    if prev.lower in {"my", "our", "his", "her", "its", "their", "your"}:
+    if prev.lower in lexicon.possessives:
         return prev.lower
     if prev.lower.endswith(("'s", "’s")) and prev.lower not in lexicon.stopwords:
         return prev.text
