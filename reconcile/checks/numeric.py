@@ -193,7 +193,7 @@ def _holder(claim: Claim, end: int, lexicon: Lexicon) -> Entity | None:
     for w in tokens(claim.text, pos):
         if claim.text[pos : w.start].strip(" -"):
             return None  # punctuation or a word between: the number is not its attribute
-        if all(part in lexicon.age_words for part in w.lower.split("-") if part):
+        if all(part in lexicon.age_phrase_words for part in w.lower.split("-") if part):
             pos = w.end
             continue
         return next(

@@ -187,7 +187,9 @@ class Lexicon:
     # Verbs by which news cites another outlet ("the Journal reported", "Variety wrote").
     channel_verbs: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Words between a number and the name it qualifies ("the 36-year-old Rahman").
-    age_words: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    age_phrase_words: frozenset[str] = field(
+        factory=frozenset, converter=_to_frozenset, hash=False
+    )
     # The weekdays' full names, the words that date a day in a claim ("Sunday, Dec. 11").
     full_weekday_names: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
