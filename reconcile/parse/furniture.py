@@ -22,27 +22,16 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# The line breaks of str.splitlines(), so a "line" means what Python means by it.
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _BULLET = re.compile(r"[-–—•*·▪►‣◦]+\s+")
 _CLOSERS = "\"'”’»)]}*_"
 _SENTENCE_END = ".!?…"
 # A line ending in one of these goes on (a clause, a list intro): never a heading.
 _OPEN_END = _SENTENCE_END + ",;:"
-# Title-case or capitalized headlines may run this long; a sentence-case line
-# mid-text is a heading only when shorter ("Law covers 1,400 species").
-_MAX_TITLE_WORDS = 30
-_MAX_PLAIN_HEADING_WORDS = 12
-_MAX_HEADING_CHARS = 200
 _MAX_BYLINE_WORDS = 12
 # "(Reporting by A B in C and D E in F; Editing by G H)" runs longer.
 _MAX_BYLINE_WORDS_AFTER_BY = 24
 _MAX_CAPTION_CREDIT_WORDS = 8
-_MAX_LINK_WORDS = 20
 _MAX_BOILERPLATE_WORDS = 40
-# Hard-wrapped text: most lines that another body line follows end mid-sentence.
-_WRAPPED_MIN_PAIRS = 4
-_WRAPPED_RATIO = 0.6
 
 
 # --------------------------------------------------------------------------------------

@@ -50,13 +50,6 @@ from reconcile.model import Segment, Span
 from reconcile.parse.furniture import (
     _BULLET,
     _CLOSERS,
-    _LINE_BREAK,
-    _MAX_HEADING_CHARS,
-    _MAX_LINK_WORDS,
-    _MAX_PLAIN_HEADING_WORDS,
-    _MAX_TITLE_WORDS,
-    _WRAPPED_MIN_PAIRS,
-    _WRAPPED_RATIO,
     _ends_sentence,
     _is_boilerplate,
     _is_byline,
@@ -77,6 +70,19 @@ if TYPE_CHECKING:
     pass
 
 __all__ = ["Layout", "find_layout", "html_view"]
+
+# The line breaks of str.splitlines(), so a "line" means what Python means by it.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# Title-case or capitalized headlines may run this long; a sentence-case line
+# mid-text is a heading only when shorter ("Law covers 1,400 species").
+_MAX_TITLE_WORDS = 30
+_MAX_PLAIN_HEADING_WORDS = 12
+_MAX_HEADING_CHARS = 200
+#: Under a link-list heading, a line no longer than this that is no sentence is a link title.
+_MAX_LINK_WORDS = 20
+# Hard-wrapped text: most lines that another body line follows end mid-sentence.
+_WRAPPED_MIN_PAIRS = 4
+_WRAPPED_RATIO = 0.6
 
 
 @frozen
