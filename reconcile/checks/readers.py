@@ -99,16 +99,20 @@ def claim_values(claim: Claim) -> list[Value]:
     return sorted(kept, key=lambda v: v.start)
 
 
-#: Days in a time unit, by the stem a quantity's unit has ("4 ½ hours" -> "hour").
+#: Days in a time unit, by the stem a quantity's unit has ("4 ½ hours" -> "hour"): the
+#: lengths of the TIMEX3 durations, so "4 months" and "P4M" are one length.
 _UNIT_DAYS = {
-    "second": 1 / 86400,
-    "minut": 1 / 1440,
-    "hour": 1 / 24,
-    "day": 1.0,
-    "week": 7.0,
-    "month": 30.44,
-    "year": 365.25,
-    "decad": 3652.5,
+    stem: timex_duration_days(value) or 0.0
+    for stem, value in (
+        ("second", "PT1S"),
+        ("minut", "PT1M"),
+        ("hour", "PT1H"),
+        ("day", "P1D"),
+        ("week", "P1W"),
+        ("month", "P1M"),
+        ("year", "P1Y"),
+        ("decad", "P1DE"),
+    )
 }
 
 
