@@ -2,7 +2,7 @@
 
 Each input is split by its first byte into a mode (plain text, HTML, sniffed)
 and the bytes of an article. The target reads them with
-:func:`reconcile.sources.read_bytes`, parses the source, and checks the
+:meth:`reconcile.Source.from_bytes`, parses the source, and checks the
 invariants every report relies on:
 
 - the only exception is a :class:`reconcile.ReconcileError`;
@@ -24,7 +24,6 @@ import atheris
 
 with atheris.instrument_imports():
     import reconcile
-    from reconcile.sources import read_bytes
 
 #: The first byte of an input picks how its bytes are read as a source.
 _MODES = (None, True, False)
@@ -54,7 +53,7 @@ def test_one_input(data: bytes) -> None:
         return
     is_html = _MODES[data[0] % len(_MODES)]
     try:
-        src = read_bytes(data[1:], name="fuzz.txt", is_html=is_html)
+        src = reconcile.Source.from_bytes(data[1:], name="fuzz.txt", is_html=is_html)
         doc = reconcile.parse_source(src)
     except reconcile.ReconcileError:
         return

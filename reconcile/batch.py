@@ -38,7 +38,6 @@ from reconcile.errors import ReconcileError, UsageError
 from reconcile.model import Source
 from reconcile.pipeline import compare, process_context, worker_count
 from reconcile.report import Report, render
-from reconcile.sources import read_source
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -97,7 +96,7 @@ def _run_story(task: _Task) -> StoryResult:
     """
     name, given, fmt, keep_report, threshold = task
     try:
-        sources = [s if isinstance(s, Source) else read_source(s) for s in given]
+        sources = [s if isinstance(s, Source) else Source.from_file(s) for s in given]
         options: dict[str, Any] = {} if threshold is None else {"threshold": threshold}
         report = compare(sources, workers=1, **options)
         rendered = render_report(report, fmt) if fmt is not None else None

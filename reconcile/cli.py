@@ -25,7 +25,7 @@ from reconcile.errors import ReconcileError, SourceWarning, UsageError
 from reconcile.model import SEVERITIES, Source
 from reconcile.pipeline import check, compare
 from reconcile.report import render
-from reconcile.sources import parse_published, read_source
+from reconcile.sources import parse_published
 from reconcile.testing import compare_baseline, load_baseline
 
 if TYPE_CHECKING:
@@ -285,7 +285,9 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> i
     baseline = load_baseline(args.baseline) if args.baseline is not None else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SourceWarning)
-        sources = [read_source(path, repair_mojibake=args.repair_mojibake) for path in args.files]
+        sources = [
+            Source.from_file(path, repair_mojibake=args.repair_mojibake) for path in args.files
+        ]
     for warning in caught:
         # One line each, like the errors: a guessed encoding is worth knowing, not fatal.
         if issubclass(warning.category, SourceWarning):

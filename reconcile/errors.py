@@ -10,6 +10,9 @@ Messages say what is wrong, show the offending value, and say what to do.
 
 from __future__ import annotations
 
+import sys
+import warnings
+
 __all__ = [
     "EncodingError",
     "InputError",
@@ -19,6 +22,7 @@ __all__ = [
     "SourceNotFoundError",
     "SourceWarning",
     "UsageError",
+    "warn",
 ]
 
 
@@ -55,3 +59,21 @@ class SourceWarning(ReconcileWarning):
 
     The same sentence is kept in ``Source.notes``, so a report shows it too.
     """
+
+
+def warn(message: str | Warning, category: type[Warning] = ReconcileWarning) -> None:
+    """Issue a warning that points at the first caller outside reconcile.
+
+    The user's line, not the library's: a test that checks a baseline through the
+    pytest plugin sees its own line in the warning, whatever path led there.
+    """
+    frame = sys._getframe(1)
+    level = 2
+    while frame.f_back is not None and _is_ours(frame.f_globals.get("__name__", "")):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, category, stacklevel=level)
+
+
+def _is_ours(module: str) -> bool:
+    return module == "reconcile" or module.startswith("reconcile.")

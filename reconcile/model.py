@@ -8,10 +8,14 @@ rewritten. Collections are tuples, changes go through :func:`attrs.evolve`.
 
 from __future__ import annotations
 
+import os
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from attrs import field, frozen, validators
+
+from reconcile import sources
+from reconcile.errors import UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -28,6 +32,7 @@ __all__ = [
     "Finding",
     "Link",
     "Ordinal",
+    "PublicationAnchor",
     "Quantity",
     "Segment",
     "Source",
@@ -118,25 +123,77 @@ class Source:
     @classmethod
     def from_file(
         cls,
-        path: str | Any,
+        path: str | os.PathLike[str],
         *,
         name: str | None = None,
         published: date | None = None,
         repair_mojibake: bool = False,
+        max_bytes: int = sources.MAX_BYTES,
     ) -> Source:
         """Read a source from a file, detecting its encoding and whether it is HTML.
 
-        ``repair_mojibake=True`` repairs double-encoded UTF-8 where the repair is exact
-        (offsets then index the repaired text); by default the text is the file's.
+        The text is exactly the file's, newlines as they are, so every offset
+        indexes the file; ``repair_mojibake=True`` repairs double-encoded UTF-8
+        where the repair is exact (offsets then index the repaired text). How the
+        bytes were decoded is in :attr:`notes` (see :mod:`reconcile.sources`).
 
         Raises:
             SourceNotFoundError: the path does not exist or is a directory.
-            InputError: the file is empty, blank, binary or too large.
+            InputError: the file is empty, blank, binary or larger than ``max_bytes``.
             EncodingError: the bytes are not text in any encoding we can detect.
-        """
-        from reconcile.sources import read_source
 
-        return read_source(path, name=name, published=published, repair_mojibake=repair_mojibake)
+        Warns:
+            SourceWarning: the text was decoded with a guess or repaired.
+
+        Examples:
+            >>> import pathlib, tempfile
+            >>> path = pathlib.Path(tempfile.mkdtemp()) / "wire.txt"
+            >>> _ = path.write_text("Police said two people died.\\n", encoding="utf-8")
+            >>> src = Source.from_file(path)
+            >>> src.name, src.encoding, src.is_html
+            ('wire.txt', 'utf-8', False)
+        """
+        got = sources.read_file(path, max_bytes=max_bytes, repair_mojibake=repair_mojibake)
+        return cls._decoded(got, name=name, published=published)
+
+    @classmethod
+    def from_bytes(
+        cls,
+        data: bytes,
+        *,
+        name: str = "source",
+        published: date | None = None,
+        is_html: bool | None = None,
+        repair_mojibake: bool = False,
+    ) -> Source:
+        """Build a source from an article's raw bytes (a download, a pipe).
+
+        ``is_html=None`` sniffs whether the text is HTML.
+
+        Raises:
+            InputError: the bytes are empty or blank, or binary.
+            EncodingError: the bytes are not text in any encoding we can detect.
+
+        Examples:
+            >>> src = Source.from_bytes("The café owner said.".encode(), name="a.txt")
+            >>> src.text, src.encoding
+            ('The café owner said.', 'utf-8')
+        """
+        got = sources.decode_bytes(
+            data, name=name, is_html=is_html, repair_mojibake=repair_mojibake
+        )
+        return cls._decoded(got, name=name, published=published)
+
+    @classmethod
+    def _decoded(cls, got: sources.Decoded, *, name: str | None, published: date | None) -> Source:
+        return cls(
+            got.text,
+            name=got.name if name is None else name,
+            published=published,
+            is_html=got.is_html,
+            encoding=got.encoding,
+            notes=got.notes,
+        )
 
     @classmethod
     def from_html(cls, html: str, *, name: str = "source", published: date | None = None) -> Source:
@@ -233,6 +290,50 @@ class Attribution:
 
 
 @frozen
+class PublicationAnchor:
+    """An expression that names both a deictic day and its calendar date.
+
+    "tomorrow, February 3" says the text was written the day before February 3:
+    ``month=2, day=3, offset_days=1``, so the publication date is February 3 minus
+    one day. ``year`` is the year written in the expression, if any; otherwise it
+    must come from elsewhere (other sources, other dates in the text).
+
+    Examples:
+        >>> a = PublicationAnchor(Span(24, 44), "tomorrow, February 3", None, 2, 3, 1)
+        >>> a.published(2026)
+        datetime.date(2026, 2, 2)
+    """
+
+    span: Span
+    text: str
+    year: int | None
+    month: int = field(validator=validators.and_(validators.ge(1), validators.le(12)))
+    day: int = field(validator=validators.and_(validators.ge(1), validators.le(31)))
+    offset_days: int
+
+    def published(self, year: int | None = None) -> date:
+        """Return the publication date this anchor implies, in ``year`` unless it names one.
+
+        Raises:
+            UsageError: the anchor names no year and none is given, or the day
+                does not exist in that year.
+        """
+        chosen = self.year if self.year is not None else year
+        if chosen is None:
+            msg = (
+                f"The anchor {self.text!r} names no year (got year=None). "
+                "Pass the year from another source of the story."
+            )
+            raise UsageError(msg)
+        try:
+            named = date(chosen, self.month, self.day)
+        except ValueError as err:
+            msg = f"The anchor {self.text!r} names a day that {chosen} does not have."
+            raise UsageError(msg) from err
+        return date.fromordinal(named.toordinal() - self.offset_days)
+
+
+@frozen
 class Claim:
     """One statement of one source, with the features the checks read.
 
@@ -255,6 +356,9 @@ class Claim:
         is_quote: whether it is a direct quotation.
         terms: the stems of its content words, which alignment matches on.
         predicates: the lemma stems of its verbs (reporting and modal verbs aside).
+        anchors: its deictic days written with their calendar date ("tomorrow,
+            February 3"), from which the publication date follows; read by the
+            single-source checks, not part of the JSON report (nor of equality).
     """
 
     id: str
@@ -273,6 +377,7 @@ class Claim:
     is_quote: bool = False
     terms: tuple[str, ...] = ()
     predicates: tuple[str, ...] = ()  # lemma stems of the verbs, reporting verbs aside
+    anchors: tuple[PublicationAnchor, ...] = field(default=(), eq=False)
 
 
 @frozen

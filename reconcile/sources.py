@@ -1,11 +1,16 @@
-"""Read sources from files: find the encoding, refuse what is not text, tell HTML apart.
+"""Decode articles from files or bytes: find the encoding, refuse what is not text, tell HTML apart.
 
-:func:`read_source` (behind :meth:`reconcile.Source.from_file`) reads the bytes
-itself and never translates newlines, so every offset in a report indexes the
-text as the file holds it: ``source.text == open(path, encoding=source.encoding,
-newline="").read()`` for every file it accepts. A UTF-8 byte-order mark stays
-the first character of the text (the layout labels it "byte-order-mark"); a
-UTF-16 or UTF-32 one is consumed by its codec, as Python's own ``open`` does.
+In: a path or raw bytes. Out: :class:`Decoded` text with its encoding, whether it
+is HTML and the notes on how it was read; :meth:`reconcile.Source.from_file` and
+:meth:`reconcile.Source.from_bytes` build a source from it. This module knows no
+pipeline value, so the value module can use it.
+
+:func:`read_file` reads the bytes itself and never translates newlines, so every
+offset in a report indexes the text as the file holds it: ``source.text ==
+open(path, encoding=source.encoding, newline="").read()`` for every file it
+accepts. A UTF-8 byte-order mark stays the first character of the text (the
+layout labels it "byte-order-mark"); a UTF-16 or UTF-32 one is consumed by its
+codec, as Python's own ``open`` does.
 
 Decoding tries, in order: a byte-order mark; UTF-16 without one (ASCII text
 with every other byte NUL); strict UTF-8; UTF-8 with a few stray bytes of a
@@ -28,10 +33,10 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import warnings
 from datetime import date, datetime
 from pathlib import Path
 
+from attrs import frozen
 from charset_normalizer import from_bytes
 
 from reconcile.errors import (
@@ -40,10 +45,10 @@ from reconcile.errors import (
     ParseError,
     SourceNotFoundError,
     SourceWarning,
+    warn,
 )
-from reconcile.model import Source
 
-__all__ = ["looks_like_html", "parse_published", "read_bytes", "read_source"]
+__all__ = ["Decoded", "decode_bytes", "looks_like_html", "parse_published", "read_file"]
 
 #: The default size limit of a source file; a news article is rarely over 1 MB.
 MAX_BYTES = 20_000_000
@@ -135,28 +140,43 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]{0,2000})?/?>|<!--.{0,200
 _SNIFF_CHARS = 65_536
 
 
-def read_source(
+@frozen
+class Decoded:
+    """An article's text as decoded, with how it was read.
+
+    Attributes:
+        text: the text, newlines kept as in the bytes.
+        name: how errors and reports name it: a file's base name, or the name given.
+        encoding: the codec the bytes were decoded with.
+        is_html: whether the text is HTML (the file's extension, else sniffed).
+        notes: what a reader should know about the decoding (a guess, a repair).
+    """
+
+    text: str
+    name: str
+    encoding: str
+    is_html: bool
+    notes: tuple[str, ...] = ()
+
+
+def read_file(
     path: str | os.PathLike[str],
     *,
-    name: str | None = None,
-    published: date | None = None,
     max_bytes: int = MAX_BYTES,
     repair_mojibake: bool = False,
-) -> Source:
-    """Read a news article from a file into a :class:`~reconcile.Source`.
+) -> Decoded:
+    """Read a news article's text from a file (the work behind :meth:`reconcile.Source.from_file`).
 
     Args:
         path: the file, plain text or HTML, in any common encoding.
-        name: how reports name the source; the file's base name by default.
-        published: the publication date, when the caller knows it.
         max_bytes: refuse files larger than this many bytes.
         repair_mojibake: repair double-encoded UTF-8 when the repair is exact
             (see the module docs; offsets then index the repaired text); by default
             the text stays as in the file.
 
     Returns:
-        The source, its text exactly as decoded from the file (newlines kept
-        as they are), with ``encoding``, ``is_html`` and ``notes`` set.
+        The text exactly as decoded from the file (newlines kept as they are),
+        named by the file's base name, with its encoding, HTML flag and notes.
 
     Raises:
         SourceNotFoundError: the path does not exist or is a directory.
@@ -167,7 +187,7 @@ def read_source(
     Warns:
         SourceWarning: the text was decoded with a guess (a legacy encoding, no
             byte-order mark, mixed encodings) or repaired; the same words are
-            in ``Source.notes``.
+            in ``notes``.
 
     Examples:
         >>> import pathlib, tempfile
@@ -175,12 +195,12 @@ def read_source(
         >>> _ = path.write_bytes("“Two people died,” police said.\\r\\n".encode("cp1252"))
         >>> import warnings
         >>> with warnings.catch_warnings(record=True) as caught:
-        ...     src = read_source(path)
+        ...     got = read_file(path)
         >>> str(caught[0].message)
         "Source '...wire.txt': decoded as cp1252: the file is not UTF-8"
-        >>> src.name, src.text, src.encoding
+        >>> got.name, got.text, got.encoding
         ('wire.txt', '“Two people died,” police said.\\r\\n', 'cp1252')
-        >>> src.notes
+        >>> got.notes
         ('decoded as cp1252: the file is not UTF-8',)
     """
     shown = os.fspath(path)
@@ -211,53 +231,46 @@ def read_source(
     if len(data) > max_bytes:
         msg = (
             f"Source {shown!r} is larger than the limit of {max_bytes:,} bytes. Pass the "
-            f"article alone, or raise the limit: read_source({shown!r}, "
+            f"article alone, or raise the limit: Source.from_file({shown!r}, "
             f"max_bytes={_suggest_limit(file, max_bytes)})."
         )
         raise InputError(msg)
     is_html = file.suffix.lower() in _HTML_EXTENSIONS or None
-    return read_bytes(
-        data,
-        name=name if name is not None else (file.name or shown),
-        published=published,
-        is_html=is_html,
-        shown=shown,
-        repair_mojibake=repair_mojibake,
+    return decode_bytes(
+        data, name=file.name or shown, is_html=is_html, shown=shown, repair_mojibake=repair_mojibake
     )
 
 
-def read_bytes(
+def decode_bytes(
     data: bytes,
     *,
     name: str = "source",
-    published: date | None = None,
     is_html: bool | None = None,
     shown: str | None = None,
     repair_mojibake: bool = False,
-) -> Source:
-    """Decode an article's raw bytes (a download, a pipe) into a :class:`~reconcile.Source`.
+) -> Decoded:
+    """Decode an article's raw bytes (a download, a pipe), for :meth:`~reconcile.Source.from_bytes`.
 
     Args:
         data: the bytes as received.
         name: how reports name the source.
-        published: the publication date, when the caller knows it.
         is_html: whether the bytes are HTML; None sniffs it from the text.
         shown: how error messages name the bytes (the path); ``name`` by default.
         repair_mojibake: repair double-encoded UTF-8 when the repair is exact.
 
     Returns:
-        The decoded source; see :func:`read_source`.
+        The decoded text; see :func:`read_file`.
 
     Raises:
         InputError: the bytes are empty or blank, or binary.
         EncodingError: the bytes are not text in any encoding we can detect.
 
     Warns:
-        SourceWarning: as :func:`read_source`.
+        SourceWarning: as :func:`read_file`.
 
     Examples:
-        >>> src = read_bytes(b"\\xef\\xbb\\xbfPolice said two people died.", name="a.txt")
-        >>> src.text[0] == "\\ufeff", src.encoding
+        >>> got = decode_bytes(b"\\xef\\xbb\\xbfPolice said two people died.", name="a.txt")
+        >>> got.text[0] == "\\ufeff", got.encoding
         (True, 'utf-8')
     """
     shown = shown if shown is not None else name
@@ -299,12 +312,10 @@ def read_bytes(
                 "pass repair_mojibake=True (--repair-mojibake) to repair it where exact"
             )
     for note in notes:
-        warnings.warn(SourceWarning(f"Source {shown!r}: {note}"), stacklevel=2)
+        warn(SourceWarning(f"Source {shown!r}: {note}"))
     if is_html is None:
         is_html = looks_like_html(text)
-    return Source(
-        text, name=name, published=published, is_html=is_html, encoding=encoding, notes=notes
-    )
+    return Decoded(text, name, encoding, is_html, tuple(notes))
 
 
 # The characters cp1252 puts in 0x80-0x9f, mapped back to their bytes as latin-1

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
@@ -51,7 +50,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from attrs import field, frozen
 
 from reconcile._text import in_quotes
-from reconcile.errors import ParseError, SourceNotFoundError, UsageError
+from reconcile.errors import ParseError, SourceNotFoundError, UsageError, warn
 from reconcile.model import Category, Finding, FindingKind
 from reconcile.report import Report
 
@@ -583,7 +582,7 @@ def assert_matches_baseline(
     if diff.has_new:
         raise UnexpectedFindingsError(diff.describe(shown, hint=hint), diff.new, diff)
     if diff.disappeared:
-        warnings.warn(diff.describe(shown, hint=hint), StaleBaselineWarning, stacklevel=2)
+        warn(diff.describe(shown, hint=hint), StaleBaselineWarning)
     return diff
 
 

@@ -52,7 +52,6 @@ re._compile = spy
 import warnings
 warnings.simplefilter("ignore")
 import reconcile
-from reconcile.sources import read_bytes
 sources = [reconcile.Source.from_file(p) for p in sorted((root / "seeds").glob("*.txt"))]
 report = reconcile.compare(sources)
 report.to_html(); report.to_markdown(); report.to_text(); report.to_json()
@@ -64,9 +63,9 @@ page = (
     "Monday.</p><figure><figcaption>The dam. Photo: AP</figcaption></figure></article></body>"
     "</html>"
 )
-reconcile.parse_source(read_bytes(page.encode(), name="a.html"))
-read_bytes("The cafÃ© owner said â€œyesâ€\x9d.".encode(), name="b.txt")
-read_bytes("“Ten people died,” police said.".encode("cp1252"), name="c.txt")
+reconcile.parse_source(reconcile.Source.from_bytes(page.encode(), name="a.html"))
+reconcile.Source.from_bytes("The cafÃ© owner said â€œyesâ€\x9d.".encode(), name="b.txt")
+reconcile.Source.from_bytes("“Ten people died,” police said.".encode("cp1252"), name="c.txt")
 print(json.dumps([[p, f, w] for (p, f), w in sorted(found.items())]))
 """
 

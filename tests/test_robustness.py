@@ -14,7 +14,6 @@ from support import SENTENCES
 import reconcile
 from reconcile._text import SpanSet, tokens, words_outside
 from reconcile.cli import main
-from reconcile.sources import read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -40,7 +39,7 @@ def test_fuzz_crashes_stay_fixed(path: Path) -> None:
     data = path.read_bytes()
     is_html = (None, True, False)[data[0] % 3]
     try:
-        src = read_bytes(data[1:], name="fuzz.txt", is_html=is_html)
+        src = reconcile.Source.from_bytes(data[1:], name="fuzz.txt", is_html=is_html)
     except reconcile.ReconcileError:
         return
     assert _lost(reconcile.parse_source(src)) == []

@@ -25,8 +25,6 @@ from reconcile.sources import (
     _cp1252_byte_char,
     looks_like_html,
     parse_published,
-    read_bytes,
-    read_source,
 )
 
 ARTICLE = (
@@ -47,36 +45,36 @@ class TestDecoding:
     def test_utf8(self, tmp_path: Path) -> None:
         """A UTF-8 file is read as is, named by its base name, with no notes."""
         path = write(tmp_path, "wire.txt", ARTICLE.encode("utf-8"))
-        assert read_source(path) == Source(ARTICLE, name="wire.txt", encoding="utf-8")
+        assert Source.from_file(path) == Source(ARTICLE, name="wire.txt", encoding="utf-8")
 
     def test_name_and_date_given(self, tmp_path: Path) -> None:
         """A given name and publication date win; a str path works like a Path."""
         path = write(tmp_path, "wire.txt", ARTICLE.encode("utf-8"))
-        src = read_source(str(path), name="Reuters", published=date(2026, 2, 4))
+        src = Source.from_file(str(path), name="Reuters", published=date(2026, 2, 4))
         assert (src.name, src.published) == ("Reuters", date(2026, 2, 4))
 
     def test_from_file(self, tmp_path: Path) -> None:
-        """Source.from_file reads through read_source."""
+        """Source.from_file and Source.from_bytes read the same bytes alike."""
         path = write(tmp_path, "wire.txt", ARTICLE.encode("utf-8"))
-        assert Source.from_file(path) == read_source(path)
+        assert Source.from_file(path) == Source.from_bytes(path.read_bytes(), name="wire.txt")
 
     def test_utf8_bom_is_kept(self, tmp_path: Path) -> None:
         """A UTF-8 byte-order mark stays the first character, as open(encoding="utf-8") keeps it."""
         path = write(tmp_path, "a.txt", codecs.BOM_UTF8 + ARTICLE.encode("utf-8"))
-        src = read_source(path)
+        src = Source.from_file(path)
         assert (src.text, src.encoding, src.notes) == ("\ufeff" + ARTICLE, "utf-8", ())
 
     def test_crlf_is_kept(self, tmp_path: Path) -> None:
         """Newlines are not translated: CRLF stays CRLF, so offsets match the file."""
         crlf = ARTICLE.replace("\n", "\r\n")
         path = write(tmp_path, "a.txt", crlf.encode("utf-8"))
-        assert read_source(path).text == crlf
+        assert Source.from_file(path).text == crlf
 
     def test_cp1252_curly_quotes(self, tmp_path: Path) -> None:
         """A Windows-1252 file with curly quotes decodes as cp1252, with a note saying so."""
         path = write(tmp_path, "a.txt", ARTICLE.encode("cp1252"))
         with pytest.warns(SourceWarning, match=r"^Source '.*a\.txt': decoded as cp1252: the file"):
-            src = read_source(path)
+            src = Source.from_file(path)
         assert (src.text, src.encoding, src.notes) == (
             ARTICLE,
             "cp1252",
@@ -87,14 +85,21 @@ class TestDecoding:
         """Latin-1 text is read as cp1252 (its superset), not as a Mac or DOS code page."""
         text = "Le café était fermé. Les élèves sont allés à l'école.\n"
         with pytest.warns(SourceWarning, match="decoded as cp1252"):
-            src = read_source(write(tmp_path, "a.txt", text.encode("latin-1")))
+            src = Source.from_file(write(tmp_path, "a.txt", text.encode("latin-1")))
         assert (src.text, src.encoding) == (text, "cp1252")
+
+    def test_the_warning_points_at_the_callers_line(self, tmp_path: Path) -> None:
+        """A decoding warning names the line that read the file, not reconcile's own code."""
+        path = write(tmp_path, "a.txt", "Le café était fermé.\n".encode("latin-1"))
+        with pytest.warns(SourceWarning) as caught:
+            Source.from_file(path)
+        assert caught[0].filename == __file__
 
     def test_shift_jis(self, tmp_path: Path) -> None:
         """A Japanese Shift-JIS file decodes with charset-normalizer's guess (cp932)."""
         text = "東京都は月曜日、新しい計画を発表した。市長は記者会見で説明した。\n"
         with pytest.warns(SourceWarning, match="decoded as cp932"):
-            src = read_source(write(tmp_path, "a.txt", text.encode("shift_jis")))
+            src = Source.from_file(write(tmp_path, "a.txt", text.encode("shift_jis")))
         assert (src.text, src.encoding, src.notes) == (
             text,
             "cp932",
@@ -113,14 +118,14 @@ class TestDecoding:
             "utf-32-le": codecs.BOM_UTF32_LE,
         }[bom_codec]
         path = write(tmp_path, "a.txt", bom + ARTICLE.encode(bom_codec))
-        src = read_source(path)
+        src = Source.from_file(path)
         assert (src.text, src.encoding, src.notes) == (ARTICLE, encoding, ())
 
     def test_utf16_without_bom(self, tmp_path: Path) -> None:
         """UTF-16 without a mark is told by its NUL high bytes, and noted."""
         path = write(tmp_path, "a.txt", ARTICLE.encode("utf-16-le"))
         with pytest.warns(SourceWarning, match="decoded as utf-16-le"):
-            src = read_source(path)
+            src = Source.from_file(path)
         assert (src.text, src.encoding, src.notes) == (
             ARTICLE,
             "utf-16-le",
@@ -131,7 +136,7 @@ class TestDecoding:
         """UTF-8 with a few cp1252 bytes pasted in: each stray byte reads as cp1252."""
         data = "The café’s owner said “yes”.".encode() + b" Later he said \x93no\x94."
         with pytest.warns(SourceWarning, match="reading 2 bytes that are not UTF-8 as cp1252"):
-            src = read_source(write(tmp_path, "a.txt", data))
+            src = Source.from_file(write(tmp_path, "a.txt", data))
         assert (src.text, src.encoding, src.notes) == (
             "The café’s owner said “yes”. Later he said “no”.",
             "utf-8",
@@ -146,7 +151,7 @@ class TestDecoding:
         text = "The cafÃ© owner said â€œyesâ€\x9d to the plan.\n"
         path = write(tmp_path, "a.txt", text.encode("utf-8"))
         with pytest.warns(SourceWarning, match=r"a\.txt': repaired mojibake \('Ã©' read as 'é'\)"):
-            src = read_source(path, repair_mojibake=True)
+            src = Source.from_file(path, repair_mojibake=True)
         assert src.text == "The café owner said “yes” to the plan.\n"
         assert src.notes == (
             "repaired mojibake ('Ã©' read as 'é'): the text is UTF-8 that was read as cp1252 "
@@ -158,7 +163,7 @@ class TestDecoding:
         text = "The cafÃ© owner said â€œyesâ€\x9d to the plan.\n"
         path = write(tmp_path, "a.txt", text.encode("utf-8"))
         with pytest.warns(SourceWarning, match="looks double-encoded"):
-            src = read_source(path)
+            src = Source.from_file(path)
         assert src.text == text
         assert src.notes == (
             "the text looks double-encoded (mojibake such as 'Ã©'); left as is so offsets "
@@ -170,7 +175,7 @@ class TestDecoding:
         """Mojibake beside correctly encoded text cannot be repaired exactly: only noted."""
         text = "Le café était fermé. The owner said â€œyesâ€\x9d to the plan.\n"
         with pytest.warns(SourceWarning, match="looks double-encoded"):
-            src = read_source(write(tmp_path, "a.txt", text.encode("utf-8")))
+            src = Source.from_file(write(tmp_path, "a.txt", text.encode("utf-8")))
         assert src.text == text
 
     def test_mojibake_repair_keeps_a_bom(self, tmp_path: Path) -> None:
@@ -178,7 +183,7 @@ class TestDecoding:
         text = "\ufeffThe dam’s owner said â€œnoâ€\x9d."
         data = text.encode("utf-8").replace("’".encode(), "â€™".encode())
         with pytest.warns(SourceWarning, match="repaired mojibake"):
-            src = read_source(write(tmp_path, "a.txt", data), repair_mojibake=True)
+            src = Source.from_file(write(tmp_path, "a.txt", data), repair_mojibake=True)
         assert src.text == "\ufeffThe dam’s owner said “no”."
 
     def test_plain_utf8_gives_no_warning(self, tmp_path: Path) -> None:
@@ -186,12 +191,12 @@ class TestDecoding:
         path = write(tmp_path, "a.txt", ARTICLE.encode("utf-8"))
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            assert read_source(path).notes == ()
+            assert Source.from_file(path).notes == ()
 
     def test_nul_and_controls_in_text_are_kept(self, tmp_path: Path) -> None:
         """A stray NUL-free control character or two (copy and paste) stays, offsets intact."""
         text = "Ten people\x0b died\x1b on Monday.\r\nTwo are\x7f missing.\r\n"
-        src = read_source(write(tmp_path, "a.txt", text.encode("utf-8")))
+        src = Source.from_file(write(tmp_path, "a.txt", text.encode("utf-8")))
         assert (src.text, src.notes) == (text, ())
 
     @pytest.mark.parametrize(
@@ -209,7 +214,7 @@ class TestDecoding:
     def test_text_is_what_open_reads(self, tmp_path: Path, data: bytes) -> None:
         """The text equals open(path, encoding=source.encoding, newline="").read()."""
         path = write(tmp_path, "a.txt", data)
-        src = read_source(path)
+        src = Source.from_file(path)
         with path.open(encoding=src.encoding, newline="") as handle:
             assert src.text == handle.read()
 
@@ -218,7 +223,7 @@ class TestHtml:
     @pytest.mark.parametrize("name", ["a.html", "a.HTM", "a.xhtml"])
     def test_html_by_extension(self, tmp_path: Path, name: str) -> None:
         """A .html/.htm/.xhtml file is HTML whatever it holds."""
-        assert read_source(write(tmp_path, name, b"Ten people died.")).is_html is True
+        assert Source.from_file(write(tmp_path, name, b"Ten people died.")).is_html is True
 
     @pytest.mark.parametrize(
         ("text", "is_html"),
@@ -235,7 +240,7 @@ class TestHtml:
     def test_html_by_content(self, tmp_path: Path, text: str, is_html: bool) -> None:
         """A .txt file is HTML when it starts like a page, or with tags it closes, or is mostly
         tags."""
-        assert read_source(write(tmp_path, "a.txt", text.encode("utf-8"))).is_html is is_html
+        assert Source.from_file(write(tmp_path, "a.txt", text.encode("utf-8"))).is_html is is_html
         assert looks_like_html(text) is is_html
 
 
@@ -244,29 +249,29 @@ class TestErrors:
         """A missing path says so and suggests passing the text instead."""
         path = tmp_path / "a.txt"
         with pytest.raises(SourceNotFoundError, match=r"does not exist\. Check the path, or pass"):
-            read_source(path)
+            Source.from_file(path)
 
     def test_missing_file_is_a_file_not_found_error(self, tmp_path: Path) -> None:
         """SourceNotFoundError is also a FileNotFoundError and a ReconcileError."""
         with pytest.raises(FileNotFoundError) as info:
-            read_source(tmp_path / "a.txt")
+            Source.from_file(tmp_path / "a.txt")
         assert isinstance(info.value, ReconcileError)
 
     def test_directory(self, tmp_path: Path) -> None:
         """A directory is refused with a hint to pass the files in it."""
         with pytest.raises(SourceNotFoundError, match=r"is a directory, not a file\. Pass the"):
-            read_source(tmp_path)
+            Source.from_file(tmp_path)
 
     def test_empty_file(self, tmp_path: Path) -> None:
         """An empty file is an InputError."""
         with pytest.raises(InputError, match=r"is empty \(0 bytes\)\. Pass a file that contains"):
-            read_source(write(tmp_path, "a.txt", b""))
+            Source.from_file(write(tmp_path, "a.txt", b""))
 
     @pytest.mark.parametrize("data", [b" \n\t\r\n ", codecs.BOM_UTF8 + b"\n\n"])
     def test_blank_file(self, tmp_path: Path, data: bytes) -> None:
         """A file of whitespace (or only a byte-order mark) is an InputError."""
         with pytest.raises(InputError, match=r"contains only whitespace"):
-            read_source(write(tmp_path, "a.txt", data))
+            Source.from_file(write(tmp_path, "a.txt", data))
 
     def test_too_large(self, tmp_path: Path) -> None:
         """A file over max_bytes is refused with the limit and how to raise it."""
@@ -274,8 +279,8 @@ class TestErrors:
         with pytest.raises(
             InputError, match=r"larger than the limit of 10 bytes\. .*max_bytes=20\)"
         ):
-            read_source(path, max_bytes=10)
-        assert read_source(path, max_bytes=11).text == "x" * 11
+            Source.from_file(path, max_bytes=10)
+        assert Source.from_file(path, max_bytes=11).text == "x" * 11
 
     @pytest.mark.parametrize(
         ("data", "message"),
@@ -292,30 +297,30 @@ class TestErrors:
     def test_binary_formats(self, tmp_path: Path, data: bytes, message: str) -> None:
         """Known binary formats are named, with what to do instead."""
         with pytest.raises(InputError, match=message):
-            read_source(write(tmp_path, "a.txt", data))
+            Source.from_file(write(tmp_path, "a.txt", data))
 
     def test_nul_bytes(self, tmp_path: Path) -> None:
         """NUL bytes outside UTF-16/32 mean binary data."""
         data = b"Ten people died.\x00\x01\x02\x00\xff\x00 and more"
         with pytest.raises(InputError, match=r"binary data, not text \(it contains NUL bytes\)"):
-            read_source(write(tmp_path, "a.bin", data))
+            Source.from_file(write(tmp_path, "a.bin", data))
 
     def test_control_characters(self, tmp_path: Path) -> None:
         """Many control characters mean binary data."""
         data = b"Ten\x01\x02\x03\x04 people\x05\x06 died.\x07\x08"
         with pytest.raises(InputError, match=r"binary data, not text \(8 control characters"):
-            read_source(write(tmp_path, "a.bin", data))
+            Source.from_file(write(tmp_path, "a.bin", data))
 
     def test_undecodable(self, tmp_path: Path) -> None:
         """Bytes that are text in no encoding we detect are an EncodingError."""
         with pytest.raises(EncodingError, match=r"not text in any encoding we can detect"):
-            read_source(write(tmp_path, "a.txt", bytes(range(1, 256)) * 3))
+            Source.from_file(write(tmp_path, "a.txt", bytes(range(1, 256)) * 3))
 
     def test_bad_utf16_after_bom(self, tmp_path: Path) -> None:
         """A UTF-16 mark followed by an odd number of bytes is an EncodingError."""
         data = codecs.BOM_UTF16_LE + "Ten".encode("utf-16-le") + b"\x00"
         with pytest.raises(EncodingError, match=r"UTF-16 byte-order mark but is not valid"):
-            read_source(write(tmp_path, "a.txt", data))
+            Source.from_file(write(tmp_path, "a.txt", data))
 
 
 class TestParsePublished:
@@ -352,7 +357,7 @@ class TestParsePublished:
 def test_any_bytes_read_or_refused(data: bytes) -> None:
     """Any bytes give a Source or a ReconcileError, never another exception."""
     try:
-        src = read_bytes(data, name="a.txt")
+        src = Source.from_bytes(data, name="a.txt")
     except ReconcileError:
         return
     assert src.text.lstrip("\ufeff").strip()
@@ -364,7 +369,7 @@ def test_any_bytes_read_or_refused(data: bytes) -> None:
 def test_utf8_text_round_trips(text: str) -> None:
     """Text written as UTF-8 reads back exactly, or is refused as blank."""
     try:
-        src = read_bytes(text.encode("utf-8"), name="a.txt", repair_mojibake=False)
+        src = Source.from_bytes(text.encode("utf-8"), name="a.txt", repair_mojibake=False)
     except InputError:
         assert not text.lstrip("\ufeff").strip()
         return
@@ -387,7 +392,7 @@ def test_mojibake_repair_is_exact(text: str) -> None:
     detected; a repair never gives anything but the original."""
     garbled = _garble(text)
     try:
-        src = read_bytes(garbled.encode("utf-8"), name="a.txt", repair_mojibake=True)
+        src = Source.from_bytes(garbled.encode("utf-8"), name="a.txt", repair_mojibake=True)
     except InputError:
         assert not text.strip()
         return

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from reconcile._text import (
     tokens,
@@ -20,10 +19,6 @@ from reconcile.model import (
     Finding,
     TimeMention,
 )
-from reconcile.timex import find_publication_anchors
-
-if TYPE_CHECKING:
-    pass
 
 #: How far outside a relative period ("last week") the next sentence's date may lie
 #: and still read as dating the same thing; further away it reads as background.
@@ -93,7 +88,7 @@ def _self_dating(claim: Claim, published: date | None, name: str) -> list[Hit]:
     """Return the dates of a claim that contradict their own deictic day or weekday."""
     hits: list[Hit] = []
     if published is not None:
-        for anchor in find_publication_anchors(claim.text):
+        for anchor in claim.anchors:
             expected = published + timedelta(days=anchor.offset_days)
             year = anchor.year if anchor.year is not None else expected.year
             if (year, anchor.month, anchor.day) == (expected.year, expected.month, expected.day):

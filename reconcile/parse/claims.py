@@ -20,7 +20,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from attrs import evolve, frozen
 
@@ -150,9 +150,14 @@ def publication_anchors(out: Outline) -> tuple[PublicationAnchor, ...]:
             month, day = int(m.group(1)), int(m.group(2))
             if 1 <= month <= 12 and 1 <= day <= 31:
                 found.append(PublicationAnchor(tm.span, tm.text, None, month, day, 0))
-    for block in out.blocks:
-        found.extend(find_publication_anchors(out.view, start=block.start, end=block.end))
+    found.extend(_body_anchors(out))
     return tuple(found)
+
+
+def _body_anchors(out: Outline) -> Iterator[PublicationAnchor]:
+    """Yield the body's deictic days that name their date, a paragraph at a time."""
+    for block in out.blocks:
+        yield from find_publication_anchors(out.view, start=block.start, end=block.end)
 
 
 _YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
@@ -264,6 +269,7 @@ def parse_outline(
     block_times = sorted(
         _block_times(out, published, story_date), key=lambda t: (t.span.start, t.span.end)
     )
+    block_anchors = sorted(_body_anchors(out), key=lambda a: (a.span.start, a.span.end))
     claims: list[Claim] = []
     for span, paragraph, k in out.sentences:
         said_by = None
@@ -273,6 +279,7 @@ def parse_outline(
                 clause,
                 (paragraph, k),
                 block_times=block_times,
+                block_anchors=block_anchors,
                 index=index,
                 speakers=speakers,
                 lexicon=lexicon,
@@ -458,13 +465,21 @@ def _block_times(
     return found
 
 
-def _times_within(block_times: Sequence[TimeMention], span: Span) -> tuple[TimeMention, ...]:
-    """Return the times inside ``span``; ``block_times`` is sorted by start."""
-    found: list[TimeMention] = []
-    k = bisect_left(block_times, span.start, key=lambda t: t.span.start)
-    while k < len(block_times) and block_times[k].span.start < span.end:
-        if block_times[k].span.end <= span.end:
-            found.append(block_times[k])
+class _Spanned(Protocol):
+    @property
+    def span(self) -> Span: ...
+
+
+_T = TypeVar("_T", bound=_Spanned)
+
+
+def _within(items: Sequence[_T], span: Span) -> tuple[_T, ...]:
+    """Return the items inside ``span``; ``items`` is sorted by start."""
+    found: list[_T] = []
+    k = bisect_left(items, span.start, key=lambda t: t.span.start)
+    while k < len(items) and items[k].span.start < span.end:
+        if items[k].span.end <= span.end:
+            found.append(items[k])
         k += 1
     return tuple(found)
 
@@ -479,12 +494,13 @@ def _claim(
     position: tuple[int, int],
     *,
     block_times: Sequence[TimeMention],
+    block_anchors: Sequence[PublicationAnchor],
     index: EntityIndex,
     speakers: _QuoteLookup,
     lexicon: Lexicon,
 ) -> Claim:
     view, source = out.view, out.source
-    times = _times_within(block_times, span)
+    times = _within(block_times, span)
     time_spans = [t.span for t in times]
     in_quote = speakers.overlapping(span)
     quote = (in_quote[0][1], in_quote[0][2]) if in_quote else None
@@ -514,4 +530,5 @@ def _claim(
         is_quote=any(q.start <= span.start + 1 and span.end - 1 <= q.end for q, _, _ in in_quote),
         terms=tuple(content_terms(words, lexicon)),
         predicates=find_predicates(view, span.start, span.end, lexicon=lexicon, exclude=named),
+        anchors=_within(block_anchors, span),
     )

@@ -70,11 +70,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import lru_cache
 
-from attrs import field, frozen, validators
-
 from reconcile.errors import UsageError
 from reconcile.lexicon import ENGLISH, Lexicon
-from reconcile.model import Span, TimeMention
+from reconcile.model import PublicationAnchor, Span, TimeMention
 from reconcile.timex._grammar import find_expressions
 from reconcile.timex._resolve import resolve
 from reconcile.timex._values import Context, DeicticExpr, Resolved, ShiftExpr, duration_days
@@ -85,52 +83,6 @@ __all__ = [
     "find_publication_anchors",
     "find_times",
 ]
-
-
-@frozen
-class PublicationAnchor:
-    """An expression that names both a deictic day and its calendar date.
-
-    "tomorrow, February 3" says the text was written the day before February 3:
-    ``month=2, day=3, offset_days=1``, so the publication date is February 3 minus
-    one day. ``year`` is the year written in the expression, if any; otherwise it
-    must come from elsewhere (other sources, other dates in the text).
-
-    Examples:
-        >>> a = find_publication_anchors("The minister will arrive tomorrow, February 3.")[0]
-        >>> a.text, a.year, a.month, a.day, a.offset_days
-        ('tomorrow, February 3', None, 2, 3, 1)
-        >>> a.published(2026)
-        datetime.date(2026, 2, 2)
-    """
-
-    span: Span
-    text: str
-    year: int | None
-    month: int = field(validator=validators.and_(validators.ge(1), validators.le(12)))
-    day: int = field(validator=validators.and_(validators.ge(1), validators.le(31)))
-    offset_days: int
-
-    def published(self, year: int | None = None) -> date:
-        """Return the publication date this anchor implies, in ``year`` unless it names one.
-
-        Raises:
-            UsageError: the anchor names no year and none is given, or the day
-                does not exist in that year.
-        """
-        chosen = self.year if self.year is not None else year
-        if chosen is None:
-            msg = (
-                f"The anchor {self.text!r} names no year (got year=None). "
-                "Pass the year from another source of the story."
-            )
-            raise UsageError(msg)
-        try:
-            named = date(chosen, self.month, self.day)
-        except ValueError as err:
-            msg = f"The anchor {self.text!r} names a day that {chosen} does not have."
-            raise UsageError(msg) from err
-        return date.fromordinal(named.toordinal() - self.offset_days)
 
 
 #: The last few stretches read, kept: the parser reads each paragraph twice, with and

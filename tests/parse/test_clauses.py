@@ -73,3 +73,21 @@ def test_a_later_clause_keeps_the_attribution_of_its_sentence() -> None:
     assert first.attribution is not None
     assert second.text.startswith("and a third man")
     assert second.attribution == first.attribution
+
+
+def test_a_claim_keeps_the_deictic_days_that_name_their_date() -> None:
+    """The parser stores "tomorrow, March 5" on its claim, so the checks need not re-read it."""
+    text = (
+        "Lawmakers met on Monday. The committee will vote tomorrow, March 5, on the bill, "
+        "its chairman said."
+    )
+    claims = parse_source(Source(text, name="a.txt")).claims
+    assert [c.anchors for c in claims[:1]] == [()]
+    (anchor,) = claims[1].anchors
+    assert (anchor.text, anchor.month, anchor.day, anchor.offset_days) == (
+        "tomorrow, March 5",
+        3,
+        5,
+        1,
+    )
+    assert text[anchor.span.start : anchor.span.end] == anchor.text
