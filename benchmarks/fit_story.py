@@ -49,6 +49,12 @@ def _rng(*parts: object) -> random.Random:
     return random.Random(zlib.crc32(repr((SEED, *parts)).encode()))
 
 
+def _parsed(articles: list[Article]) -> dict[str, Any]:
+    """Parse four articles of one event: only their story check is measured."""
+    docs = parse_sources([Source(a.text, name=f"{a.doc_id}.txt") for a in articles], workers=1)
+    return {"articles": articles, "docs": docs}
+
+
 def _run(articles: list[Article], encoder: Any) -> dict[str, Any]:
     docs = parse_sources([Source(a.text, name=f"{a.doc_id}.txt") for a in articles], workers=1)
     claims = sorted((c for d in docs for c in d.claims), key=lambda c: c.id)
@@ -56,15 +62,11 @@ def _run(articles: list[Article], encoder: Any) -> dict[str, Any]:
     return {"articles": articles, "docs": docs, "claims": claims, "links": links}
 
 
-def _groups(run: dict[str, Any], setting: tuple[float, float, float, float]) -> list[set[str]]:
-    same_at, different_below, bits_different, bits_same = setting
-    check = check_stories(
-        run["docs"],
-        same_at=same_at,
-        different_below=different_below,
-        bits_different=bits_different,
-        bits_same=bits_same,
-    )
+Setting = tuple[float, float, float, float, float]
+
+
+def _groups(run: dict[str, Any], setting: Setting) -> list[set[str]]:
+    check = check_stories(run["docs"], **_check_args(setting))
     source = {c.id: c.source for c in run["claims"]}
     moved = []
     for link in run["links"]:
@@ -81,9 +83,7 @@ def _line_claims(run: dict[str, Any], art: Article, line: int) -> set[str]:
     return {c.id for c in run["claims"] if c.source == name and c.span.start < e and c.span.end > s}
 
 
-def measure(
-    mixed: list, story: list, setting: tuple[float, float, float, float]
-) -> dict[str, float]:
+def measure(mixed: list, story: list, quad: list, setting: Setting) -> dict[str, float]:
     cross = aligned = judged_apart = pairs_apart = wrong_apart = pairs_same = 0
     for run in mixed:
         event = {f"{a.doc_id}.txt": a.cluster for a in run["articles"]}
@@ -100,6 +100,10 @@ def measure(
             else:
                 pairs_same += 1
                 wrong_apart += p.relation == "different"
+    for run in quad:
+        for p in check_stories(run["docs"], **_check_args(setting)).pairs:
+            pairs_same += 1
+            wrong_apart += p.relation == "different"
     hit = total = right = judged = 0
     for run in story:
         a, b = run["articles"]
@@ -133,11 +137,21 @@ def measure(
     }
 
 
+def _check_args(setting: Setting) -> dict[str, float]:
+    keys = ("same_at", "different_below", "contrast", "bits_different", "bits_same")
+    return dict(zip(keys, setting, strict=True))
+
+
 def _ok(m: dict[str, float]) -> float:
-    """The objective: coref recall, once cross-event share is at most 10% and precision holds."""
-    if m["cross"] > 0.10 or m["precision"] < 0.6 or m["wrong_apart"] > 0.05:
+    """The objective: coref recall less cross-event share, where the verdicts are right enough.
+
+    Right enough: at most one same-event source pair in ten judged "different" (a wrong
+    penalty a reader would see), and at least 60% of the grouped pairs on gold-event
+    lines sharing an instance.
+    """
+    if m["wrong_apart"] > 0.10 or m["precision"] < 0.6:
         return -1.0 + m["recall"] - m["cross"]
-    return m["recall"]
+    return m["recall"] - m["cross"]
 
 
 def main() -> None:
@@ -154,13 +168,17 @@ def main() -> None:
     report(folds)
 
 
-def build(runs: int) -> dict[int, tuple[list, list]]:
+def build(runs: int) -> dict[int, tuple[list, list, list]]:
     """Parse and score the runs of both folds."""
     encoder = default_encoder()
-    folds: dict[int, tuple[list, list]] = {0: ([], []), 1: ([], [])}
+    folds: dict[int, tuple[list, list, list]] = {0: ([], [], []), 1: ([], [], [])}
     for topic, ecb, plus in topics():
         fold = 0 if int(topic) <= 5 else 1
-        mixed, story = folds[fold]
+        mixed, story, quad = folds[fold]
+        rng = _rng("quad", topic)
+        for cluster in (ecb, plus):
+            for _ in range(runs // 2):
+                quad.append(_parsed(rng.sample(cluster, 4)))
         rng = _rng("mixed", topic)
         for _ in range(runs):
             mixed.append(_run(rng.sample(ecb, 2) + rng.sample(plus, 2), encoder))
@@ -174,29 +192,31 @@ def build(runs: int) -> dict[int, tuple[list, list]]:
     return folds
 
 
-def report(folds: dict[int, tuple[list, list]]) -> None:
+def report(folds: dict[int, tuple[list, list, list]]) -> None:
     """Print the grid's best settings per fold, each shown on the other fold."""
     grid = list(
         itertools.product(
-            (0.1, 0.15, 0.2, 0.25, 0.3),  # same_at
-            (0.06, 0.08, 0.1, 0.12, 0.15),  # different_below
+            (0.25, 0.3),  # same_at
+            (0.06, 0.08, 0.1),  # different_below
+            (0.0, 0.4),  # contrast
             (-3.0, -4.0, -6.0),  # bits_different
-            (0.0, 1.0, 2.0, 3.0),  # bits_same
+            (1.0, 2.0, 3.0),  # bits_same
         )
     )
-    off = (9.0, -1.0, 0.0, 0.0)  # never merges, never apart: the check changes nothing
+    off = (9.0, -1.0, 0.0, 0.0, 0.0)  # never merges, never apart: the check changes nothing
     results = {s: [measure(*folds[k], s) for k in (0, 1)] for s in [off, *grid]}
     header = (
-        "| same_at | different_below | bits diff | bits same | fold | cross-event | aligned "
+        "| same_at | different_below | contrast | bits diff | bits same | fold | cross-event "
+        "| aligned "
         "| apart | wrong apart | coref recall | precision |"
     )
     print(header)
-    print("| --- " * 11 + "|")
+    print("| --- " * 12 + "|")
 
     def row(s: tuple[float, ...], k: int) -> str:
         m = results[s][k]
         return (
-            f"| {s[0]:g} | {s[1]:g} | {s[2]:g} | {s[3]:g} | {'1-5' if k == 0 else '6-10'} | "
+            f"| {' | '.join(f'{x:g}' for x in s)} | {'1-5' if k == 0 else '6-10'} | "
             f"{m['cross']:.1%} | {m['aligned']} | {m['apart']:.1%} | {m['wrong_apart']:.1%} | "
             f"{m['recall']:.1%} | {m['precision']:.1%} |"
         )
@@ -204,12 +224,12 @@ def report(folds: dict[int, tuple[list, list]]) -> None:
     print(row(off, 0))
     print(row(off, 1))
     for k in (0, 1):
-        best = max(grid, key=lambda s: (_ok(results[s][k]), -abs(s[2]), -s[3], s))
+        best = max(grid, key=lambda s: (_ok(results[s][k]), -abs(s[3]), -s[4], s))
         print(f"chosen on fold {'1-5' if k == 0 else '6-10'}:")
         print(row(best, k))
         print(row(best, 1 - k))
     both = max(
-        grid, key=lambda s: (min(_ok(results[s][0]), _ok(results[s][1])), -abs(s[2]), -s[3], s)
+        grid, key=lambda s: (min(_ok(results[s][0]), _ok(results[s][1])), -abs(s[3]), -s[4], s)
     )
     print("chosen on both folds (worst fold):")
     print(row(both, 0))

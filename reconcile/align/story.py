@@ -69,11 +69,15 @@ MAIN_NAMES = 5
 #: Sources whose similarity reaches this seem to report the same event.
 SAME_AT = 0.25
 #: Stories whose similarity stays below this seem to report different events.
-DIFFERENT_BELOW = 0.08
+DIFFERENT_BELOW = 0.06
+#: Two stories of two or more sources each also seem to report different events when
+#: their similarity is less than this share of the least similarity within either:
+#: each group agrees among itself far more than with the other.
+CONTRAST = 0.4
 #: Bits added to every claim pair across two sources of different events.
 BITS_DIFFERENT = -3.0
 #: Bits added to every claim pair across two sources of the same event.
-BITS_SAME = 2.0
+BITS_SAME = 3.0
 #: Two publication dates this many days apart or more are worth saying.
 _DATE_GAP_DAYS = 7
 #: Reports published this close (days) are not judged to be of different events on
@@ -194,6 +198,7 @@ def check_stories(
     *,
     same_at: float = SAME_AT,
     different_below: float = DIFFERENT_BELOW,
+    contrast: float = CONTRAST,
     bits_different: float = BITS_DIFFERENT,
     bits_same: float = BITS_SAME,
 ) -> StoryCheck:
@@ -203,6 +208,8 @@ def check_stories(
         documents: the parsed sources, in any order.
         same_at: the least similarity of two stories for them to be merged into one.
         different_below: stories less similar than this seem to report different events.
+        contrast: two stories of two or more sources each whose similarity is less than
+            this share of the similarity within each also seem to (0: never).
         bits_different: the bits added to claim pairs across sources of different events.
         bits_same: the bits added to claim pairs across sources of the same event.
 
@@ -227,8 +234,12 @@ def check_stories(
             relation: StoryRelation = "unsure"
         elif cluster_of[a.source] == cluster_of[b.source]:
             relation = "same"
-        elif _linkage(clusters[cluster_of[a.source]], clusters[cluster_of[b.source]], sim) < (
-            different_below
+        elif _apart(
+            clusters[cluster_of[a.source]],
+            clusters[cluster_of[b.source]],
+            sim,
+            different_below=different_below,
+            contrast=contrast,
         ):
             relation = "different"
         else:
@@ -261,6 +272,30 @@ def _dated(relation: StoryRelation, a: SourceProfile, b: SourceProfile) -> Story
     if relation == "unsure" and gap >= APART_DAYS:
         return "different"
     return relation
+
+
+def _apart(
+    xs: Sequence[str],
+    ys: Sequence[str],
+    sim: Mapping[tuple[str, str], float],
+    *,
+    different_below: float,
+    contrast: float,
+) -> bool:
+    """Return whether two stories seem to report different events."""
+    between = _linkage(xs, ys, sim)
+    if between < different_below:
+        return True
+    if len(xs) < 2 or len(ys) < 2:
+        return False
+    within = min(_linkage_within(xs, sim), _linkage_within(ys, sim))
+    return between < contrast * within
+
+
+def _linkage_within(xs: Sequence[str], sim: Mapping[tuple[str, str], float]) -> float:
+    """Return the mean similarity of the source pairs inside one cluster."""
+    values = [sim[(x, y) if x < y else (y, x)] for x, y in combinations(xs, 2)]
+    return math.fsum(values) / len(values)
 
 
 def _linkage(xs: Sequence[str], ys: Sequence[str], sim: Mapping[tuple[str, str], float]) -> float:
