@@ -19,9 +19,8 @@ learned rather than counted:
    score is ``2**w / (1 + 2**w)`` with ``w`` the intercept plus its levels' weights.
 4. **The story check** (``story.py``). Sources are grouped into stories from
    source-level evidence (their main names, words and dates); a claim pair across
-   two sources that seem to report different events gets a negative part in bits,
-   one across two sources of the same event a positive one, and a pair with too
-   little evidence either way nothing.
+   two sources that seem to report different events gets a negative part in bits;
+   a pair within one event, or with too little evidence either way, gets none.
 5. **Grouping** (``grouping.py``). Links at or above ``threshold`` are merged,
    strongest first, into groups that hold at most one claim of each source.
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -170,3 +171,17 @@ def test_pair_of_finds_a_pair_in_either_order(x: str, y: str) -> None:
     check = check_stories(_documents(sorted(SOURCES)))
     assert check.pair_of(x, y) == check.pair_of(y, x)
     assert check.pair_of(x, y) is not None
+
+
+def test_two_lone_reports_of_two_quakes_are_apart_unless_published_together() -> None:
+    """Two sources alone, sharing no names, are apart; published on one day, unsure."""
+    names = ["haiti-b.txt", "nz-a.txt"]
+    check = check_stories(_documents(names))
+    assert [p.relation for p in check.pairs] == ["different"]
+    dated = parse_sources(
+        [Source(SOURCES[n], name=n, published=date(2011, 2, 22)) for n in names], workers=1
+    )
+    (pair,) = check_stories(dated).pairs
+    assert (pair.relation, pair.weight) == ("unsure", 0.0)
+    assert "both published 2011-02-22" in pair.evidence
+    assert pair.published == (date(2011, 2, 22), date(2011, 2, 22))
