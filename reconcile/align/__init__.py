@@ -54,7 +54,15 @@ from reconcile.align.model import (
     model_for,
 )
 from reconcile.align.story import check_stories
-from reconcile.model import Alignment, Claim, Contribution, Document, Link, StoryCheck
+from reconcile.model import (
+    Alignment,
+    Claim,
+    Contribution,
+    Document,
+    Link,
+    SourcePair,
+    StoryCheck,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -145,7 +153,11 @@ def story_contribution(stories: StoryCheck | None, a: Claim, b: Claim) -> Contri
     if stories is None or a.source == b.source:
         return None
     pair = stories.pair_of(a.source, b.source)
-    if pair is None or pair.relation == "unsure" or pair.weight == 0:
+    return _story_part(pair) if pair is not None else None
+
+
+def _story_part(pair: SourcePair) -> Contribution | None:
+    if pair.relation == "unsure" or pair.weight == 0:
         return None
     return Contribution(
         "story_check",
@@ -153,6 +165,17 @@ def story_contribution(stories: StoryCheck | None, a: Claim, b: Claim) -> Contri
         pair.weight,
         f"{_STORY_TEXT[pair.relation]} ({pair.weight:+.1f} bits)",
     )
+
+
+def _story_parts(stories: StoryCheck | None) -> dict[tuple[str, str], Contribution]:
+    """Return the story check's part per source pair (both orders), where it adds one."""
+    parts: dict[tuple[str, str], Contribution] = {}
+    for pair in stories.pairs if stories is not None else ():
+        part = _story_part(pair)
+        if part is not None:
+            parts[pair.sources] = part
+            parts[pair.sources[::-1]] = part
+    return parts
 
 
 def score_links(
@@ -177,9 +200,10 @@ def score_links(
             two sources it judged gets its bits as one more part of the score.
     """
     links: list[Link] = []
+    story_parts = _story_parts(stories)
     for a, b, features in pair_features(claims, list(pairs), workers=workers, encoder=encoder):
         model = model_for(features)
-        extra = story_contribution(stories, a, b)
+        extra = story_parts.get((a.source, b.source))
         offset = extra.weight if extra is not None else 0.0
         if (
             min_score is not None
