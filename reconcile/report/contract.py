@@ -245,7 +245,6 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "agreements": len(report.agreements),
             "discrepancies": len(report.discrepancies),
             "single_source": len(report.single_source),
-            "stories": len(report.story_check.stories),
         },
     }
 
