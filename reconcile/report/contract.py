@@ -41,9 +41,7 @@ if TYPE_CHECKING:
     from reconcile.report.result import Report
 
 #: What a report is made of: its documents, alignment groups, findings and story check.
-ReportParts = tuple[
-    tuple[Document, ...], tuple[Alignment, ...], tuple[Finding, ...], StoryCheck
-]
+ReportParts = tuple[tuple[Document, ...], tuple[Alignment, ...], tuple[Finding, ...], StoryCheck]
 
 __all__ = [
     "SCHEMA",
