@@ -36,7 +36,10 @@ __all__ = [
     "Quantity",
     "Segment",
     "Source",
+    "SourcePair",
     "Span",
+    "Story",
+    "StoryCheck",
     "TimeMention",
 ]
 
@@ -48,6 +51,9 @@ def _to_tuple(items: Iterable[str]) -> tuple[str, ...]:
 FindingKind = Literal["agreement", "discrepancy", "single_source"]
 Category = Literal["temporal", "numeric", "framing", "attribution", "status", "entity"]
 Modality = Literal["asserted", "done", "planned", "expected", "hedged"]
+#: Whether two sources seem to report one event: "same", "different", or "unsure"
+#: (too little evidence either way, which changes nothing).
+StoryRelation = Literal["same", "different", "unsure"]
 
 #: How much a discrepancy matters to a reader, lowest first.
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
@@ -490,3 +496,73 @@ class Finding:
             return False
         own = SEVERITIES.index(self.severity) if self.severity in SEVERITIES else len(SEVERITIES)
         return own >= SEVERITIES.index(severity)
+
+
+@frozen
+class SourcePair:
+    """What the story check found about two sources: one event or two, and why.
+
+    Attributes:
+        sources: the two source names, in order.
+        relation: ``same``, ``different`` or ``unsure`` (see ``StoryRelation``).
+        similarity: how much of their main names and words the two sources share,
+            0-1 (None: one of them has too little text to tell).
+        shared: the main names both mention, most telling first.
+        only: the main names only the first, and only the second, mentions.
+        published: the two sources' stated publication dates (None where unknown).
+        weight: the bits this relation adds to the match weight of every claim pair
+            across the two sources (negative: more evidence is needed to align).
+        evidence: one plain sentence with the evidence, a reader can check it.
+    """
+
+    sources: tuple[str, str]
+    relation: StoryRelation
+    similarity: float | None
+    shared: tuple[str, ...]
+    only: tuple[tuple[str, ...], tuple[str, ...]]
+    published: tuple[date | None, date | None]
+    weight: float
+    evidence: str
+
+
+@frozen
+class Story:
+    """Sources that seem to report one event, and the main names they share.
+
+    Attributes:
+        id: ``story-1``, ``story-2``, ... in the order of their first source's name.
+        sources: the names of its sources, sorted.
+        names: the main names of its event (people, places, organisations), most
+            telling first.
+        published: the stated publication dates of its sources, sorted.
+    """
+
+    id: str
+    sources: tuple[str, ...]
+    names: tuple[str, ...]
+    published: tuple[date, ...]
+
+
+@frozen
+class StoryCheck:
+    """Which sources seem to report the same event, with the evidence per source pair.
+
+    Attributes:
+        stories: the groups of sources; one story when all report one event, or when
+            there is too little evidence to tell.
+        pairs: every pair of sources with its relation and evidence.
+        message: one plain sentence naming the sources that seem to report a different
+            event and why, or None when none do.
+    """
+
+    stories: tuple[Story, ...] = ()
+    pairs: tuple[SourcePair, ...] = ()
+    message: str | None = None
+
+    def pair_of(self, a: str, b: str) -> SourcePair | None:
+        """Return the pair of these two sources (in either order), or None."""
+        key = (a, b) if a <= b else (b, a)
+        for pair in self.pairs:
+            if pair.sources == key:
+                return pair
+        return None

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from reconcile._semantic import default_encoder
-from reconcile.align import DEFAULT_THRESHOLD, align_documents
+from reconcile.align import DEFAULT_THRESHOLD, align_documents, check_stories
 from reconcile.checks import check_document, reconcile_alignments
 from reconcile.errors import InputError, UsageError
 from reconcile.lexicon import ENGLISH, Lexicon
@@ -264,14 +264,19 @@ def compare(
     # shows as under way rather than as a parse that never finished.
     if progress:
         progress("align", 0, n)
-    alignments = align_documents(documents, threshold=threshold, workers=workers, encoder=encoder)
+    # Which sources seem to report one event: claim pairs across two events need more
+    # evidence to align, pairs within one event less.
+    stories = check_stories(documents)
+    alignments = align_documents(
+        documents, threshold=threshold, workers=workers, encoder=encoder, stories=stories
+    )
     if progress:
         progress("align", n, n)
         progress("check", 0, n)
     findings = reconcile_alignments(documents, alignments, lexicon=lexicon)
     if progress:
         progress("check", n, n)
-    return Report(documents, alignments, findings)
+    return Report(documents, alignments, findings, stories)
 
 
 @_collection_paused()

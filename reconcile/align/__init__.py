@@ -17,12 +17,17 @@ learned rather than counted:
    by logistic regression on labelled real pairs with hard negatives (ECB+ dev,
    MRPC's fitting folds, the case corpus; see ``docs/calibration.md``). A pair's
    score is ``2**w / (1 + 2**w)`` with ``w`` the intercept plus its levels' weights.
-4. **Grouping** (``grouping.py``). Links at or above ``threshold`` are merged,
+4. **The story check** (``story.py``). Sources are grouped into stories from
+   source-level evidence (their main names, words and dates); a claim pair across
+   two sources that seem to report different events gets a negative part in bits;
+   a pair within one event, or with too little evidence either way, gets none.
+5. **Grouping** (``grouping.py``). Links at or above ``threshold`` are merged,
    strongest first, into groups that hold at most one claim of each source.
 """
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from reconcile._semantic import Encoder, cosines
@@ -48,7 +53,16 @@ from reconcile.align.model import (
     match_probability,
     model_for,
 )
-from reconcile.model import Alignment, Claim, Contribution, Document, Link
+from reconcile.align.story import check_stories
+from reconcile.model import (
+    Alignment,
+    Claim,
+    Contribution,
+    Document,
+    Link,
+    SourcePair,
+    StoryCheck,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -66,6 +80,7 @@ __all__ = [
     "blocking_keys",
     "bulk_wording",
     "candidate_pairs",
+    "check_stories",
     "compare_pair",
     "compare_times",
     "count_candidate_pairs",
@@ -76,6 +91,7 @@ __all__ = [
     "match_weight",
     "pair_features",
     "score_links",
+    "story_contribution",
     "weigh",
 ]
 
@@ -118,6 +134,50 @@ def pair_features(
     return out
 
 
+_STORY_TEXT = {
+    "same": "the two sources seem to report the same event",
+    "different": "the two sources seem to report different events",
+}
+
+
+def story_contribution(stories: StoryCheck | None, a: Claim, b: Claim) -> Contribution | None:
+    """Return the story check's part of a claim pair's weight, or None when it adds nothing.
+
+    Examples:
+        >>> from reconcile.model import Claim, SourcePair, Span, StoryCheck
+        >>> pair = SourcePair(("a", "b"), "different", 0.01, (), ((), ()), (None, None), -4.0, "")
+        >>> x, y = Claim("a@0-1", "a", Span(0, 1), "x"), Claim("b@0-1", "b", Span(0, 1), "x")
+        >>> story_contribution(StoryCheck((), (pair,)), x, y).description
+        'the two sources seem to report different events (-4.0 bits)'
+    """
+    if stories is None or a.source == b.source:
+        return None
+    pair = stories.pair_of(a.source, b.source)
+    return _story_part(pair) if pair is not None else None
+
+
+def _story_part(pair: SourcePair) -> Contribution | None:
+    if pair.relation == "unsure" or pair.weight == 0:
+        return None
+    return Contribution(
+        "story_check",
+        pair.relation,
+        pair.weight,
+        f"{_STORY_TEXT[pair.relation]} ({pair.weight:+.1f} bits)",
+    )
+
+
+def _story_parts(stories: StoryCheck | None) -> dict[tuple[str, str], Contribution]:
+    """Return the story check's part per source pair (both orders), where it adds one."""
+    parts: dict[tuple[str, str], Contribution] = {}
+    for pair in stories.pairs if stories is not None else ():
+        part = _story_part(pair)
+        if part is not None:
+            parts[pair.sources] = part
+            parts[pair.sources[::-1]] = part
+    return parts
+
+
 def score_links(
     claims: Sequence[Claim],
     pairs: Iterable[tuple[int, int]],
@@ -125,6 +185,7 @@ def score_links(
     workers: int = 1,
     encoder: Encoder | None = None,
     min_score: float | None = None,
+    stories: StoryCheck | None = None,
 ) -> tuple[Link, ...]:
     """Score candidate pairs in bulk and return every link with its parts.
 
@@ -135,13 +196,25 @@ def score_links(
         encoder: the meaning model; ``None`` scores on wording and specifics alone.
         min_score: leave out the links that score below this (their parts are never
             built, which is most of the cost); ``None`` returns every link.
+        stories: the story check of the run (:func:`check_stories`); a pair across
+            two sources it judged gets its bits as one more part of the score.
     """
     links: list[Link] = []
+    story_parts = _story_parts(stories)
     for a, b, features in pair_features(claims, list(pairs), workers=workers, encoder=encoder):
         model = model_for(features)
-        if min_score is not None and match_probability(model.match_weight(features)) < min_score:
+        extra = story_parts.get((a.source, b.source))
+        offset = extra.weight if extra is not None else 0.0
+        if (
+            min_score is not None
+            and match_probability(model.match_weight(features) + offset) < min_score
+        ):
             continue
         score, weight, parts = model.weigh(features)
+        if extra is not None:
+            parts = (*parts, extra)
+            weight = math.fsum(p.weight for p in parts)
+            score = match_probability(weight)
         links.append(Link((a.id, b.id), score, weight, parts, explain(score, parts)))
     return tuple(sorted(links, key=lambda link: link.claims))
 
@@ -159,6 +232,7 @@ def align_documents(
     threshold: float = DEFAULT_THRESHOLD,
     workers: int = -1,
     encoder: Encoder | None = None,
+    stories: StoryCheck | None = None,
 ) -> tuple[Alignment, ...]:
     """Align the claims of several parsed documents.
 
@@ -168,12 +242,19 @@ def align_documents(
         workers: rapidfuzz worker threads for bulk scoring (-1: all cores).
         encoder: the meaning model (``reconcile._semantic.default_encoder()``), or
             ``None`` for wording and specifics alone.
+        stories: the story check of these documents (:func:`check_stories`), whose
+            bits weigh the pairs across sources it judged; ``None`` weighs none.
 
     Returns:
         The alignment groups, sorted by their claim ids.
     """
     claims = sorted((c for d in documents for c in d.claims), key=lambda c: c.id)
     links = score_links(
-        claims, candidate_pairs(claims), workers=workers, encoder=encoder, min_score=threshold
+        claims,
+        candidate_pairs(claims),
+        workers=workers,
+        encoder=encoder,
+        min_score=threshold,
+        stories=stories,
     )
     return group_links(links, claims, threshold=threshold)

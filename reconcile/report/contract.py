@@ -28,7 +28,10 @@ from reconcile.model import (
     Quantity,
     Segment,
     Source,
+    SourcePair,
     Span,
+    Story,
+    StoryCheck,
     TimeMention,
 )
 
@@ -37,8 +40,8 @@ if TYPE_CHECKING:
 
     from reconcile.report.result import Report
 
-#: What a report is made of: its documents, alignment groups and findings.
-ReportParts = tuple[tuple[Document, ...], tuple[Alignment, ...], tuple[Finding, ...]]
+#: What a report is made of: its documents, alignment groups, findings and story check.
+ReportParts = tuple[tuple[Document, ...], tuple[Alignment, ...], tuple[Finding, ...], StoryCheck]
 
 __all__ = [
     "SCHEMA",
@@ -46,6 +49,7 @@ __all__ = [
     "report_parts_from_json",
     "report_to_dict",
     "report_to_json",
+    "story_check_to_dict",
 ]
 
 SCHEMA = "reconcile.report/1"
@@ -166,6 +170,39 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def story_check_to_dict(check: StoryCheck) -> dict[str, Any]:
+    """Return the story check as the report's ``story_check`` object."""
+    return {
+        "stories": [
+            {
+                "id": s.id,
+                "sources": list(s.sources),
+                "names": list(s.names),
+                "published": [d.isoformat() for d in s.published],
+            }
+            for s in check.stories
+        ],
+        "pairs": [
+            {
+                "sources": list(p.sources),
+                "relation": p.relation,
+                "similarity": p.similarity,
+                "shared": list(p.shared),
+                "only": [list(p.only[0]), list(p.only[1])],
+                "published": [_iso(p.published[0]), _iso(p.published[1])],
+                "weight": p.weight,
+                "evidence": p.evidence,
+            }
+            for p in check.pairs
+        ],
+        "message": check.message,
+    }
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
     """Return the report as the ``reconcile.report/1`` JSON object."""
     return {
@@ -198,6 +235,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             for a in report.alignments
         ],
         "findings": [_finding_dict(f) for f in report.findings],
+        "story_check": story_check_to_dict(report.story_check),
         "summary": {
             "sources": len(report.documents),
             "claims": len(report.claims),
@@ -293,6 +331,37 @@ def _claim_from(d: Mapping[str, Any]) -> Claim:
     )
 
 
+def _story_check_from(d: Mapping[str, Any] | None) -> StoryCheck:
+    """Rebuild the story check; a report written before it had one has an empty one."""
+    if not d:
+        return StoryCheck()
+    return StoryCheck(
+        tuple(
+            Story(
+                s["id"],
+                tuple(s["sources"]),
+                tuple(s["names"]),
+                tuple(date.fromisoformat(x) for x in s["published"]),
+            )
+            for s in d.get("stories", ())
+        ),
+        tuple(
+            SourcePair(
+                (p["sources"][0], p["sources"][1]),
+                p["relation"],
+                p["similarity"],
+                tuple(p["shared"]),
+                (tuple(p["only"][0]), tuple(p["only"][1])),
+                (_date(p["published"][0]), _date(p["published"][1])),
+                p["weight"],
+                p["evidence"],
+            )
+            for p in d.get("pairs", ())
+        ),
+        d.get("message"),
+    )
+
+
 def report_parts_from_dict(data: Mapping[str, Any]) -> ReportParts:
     """Rebuild a report's documents, alignments and findings from :func:`report_to_dict` output.
 
@@ -357,10 +426,11 @@ def report_parts_from_dict(data: Mapping[str, Any]) -> ReportParts:
             )
             for f in data["findings"]
         )
+        story_check = _story_check_from(data.get("story_check"))
     except (KeyError, TypeError, ValueError, IndexError) as err:
         msg = f"Malformed reconcile report: {err!r}. Was it written by Report.to_dict()?"
         raise ParseError(msg) from err
-    return tuple(documents), alignments, findings
+    return tuple(documents), alignments, findings, story_check
 
 
 def report_parts_from_json(text: str) -> ReportParts:

@@ -318,6 +318,25 @@ def _detail_html(index: _Index, claim: Claim) -> str:
     )
 
 
+def _stories_html(report: Report) -> str:
+    """Return the story check as a note, when some sources seem to report another event."""
+    check = report.story_check
+    if check.message is None:
+        return ""
+    items = "".join(
+        f"<li><strong>{_e(s.id)}</strong>: {_e(', '.join(s.sources))} "
+        f"({_e(', '.join(s.names) or 'no shared names')})</li>"
+        for s in check.stories
+    )
+    evidence = "".join(
+        f"<li>{_e(p.evidence)}</li>" for p in check.pairs if p.relation == "different"
+    )
+    return (
+        f'<details class="stories"><summary>{_e(check.message)}</summary>'
+        f"<ul>{items}</ul><ul>{evidence}</ul></details>"
+    )
+
+
 def _report_body(report: Report, prefix: str, heading: str) -> str:
     index = _Index(report, prefix)
     summary = (
@@ -331,7 +350,7 @@ def _report_body(report: Report, prefix: str, heading: str) -> str:
     return (
         f'<section class="report" id="{prefix}report">'
         f'<header class="top"><h1>{_e(heading)}</h1><p class="summary">{summary}</p>'
-        f"{_LEGEND}</header>"
+        f"{_stories_html(report)}{_LEGEND}</header>"
         f'<div class="layout">{_sources_html(index)}'
         f'<aside class="side" aria-label="Findings">'
         f'<div class="panel" aria-live="polite"><p class="hint">Hover or click a highlighted '

@@ -53,6 +53,7 @@ def report_to_markdown(report: Report) -> str:
         f"**{len(report.discrepancies)} discrepancies**, {len(report.agreements)} agreements, "
         f"{len(report.single_source)} claims in one source only.",
     ]
+    lines += _stories_markdown(report)
     for kind in ("discrepancy", "agreement", "single_source"):
         found = [f for f in report.findings if f.kind == kind]
         lines += ["", f"## {KIND_TITLES[kind]} ({len(found)})", ""]
@@ -76,3 +77,18 @@ def report_to_markdown(report: Report) -> str:
                 lines += ["  >"] if k else []
                 lines.append(f"  > {_md_code(e.source)}: {_md_escape(shorten(e.text, 300))}")
     return "\n".join(lines) + "\n"
+
+
+def _stories_markdown(report: Report) -> list[str]:
+    """Return the story check as a section, when some sources seem to report another event."""
+    check = report.story_check
+    if check.message is None:
+        return []
+    lines = ["", f"## Stories ({len(check.stories)})", "", _md_escape(check.message), ""]
+    lines += ["| Story | Sources | Main names |", "| --- | --- | --- |"]
+    for story in check.stories:
+        sources = ", ".join(_md_code(s, in_table=True) for s in story.sources)
+        lines.append(f"| {story.id} | {sources} | {_md_escape(', '.join(story.names))} |")
+    lines.append("")
+    lines += [f"- {_md_escape(p.evidence)}" for p in check.pairs if p.relation == "different"]
+    return lines

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
-from reconcile.model import Alignment, Claim, Document, Finding, Segment
+from reconcile.model import Alignment, Claim, Document, Finding, Segment, StoryCheck
 from reconcile.report.contract import (
     report_parts_from_dict,
     report_parts_from_json,
@@ -35,11 +35,14 @@ class Report:
         documents: the parsed sources, in the order of their names.
         alignments: the groups of claims that state the same fact.
         findings: every agreement, discrepancy and single-source claim.
+        story_check: which sources seem to report the same event, with the evidence
+            (empty for one source).
     """
 
     documents: tuple[Document, ...]
     alignments: tuple[Alignment, ...]
     findings: tuple[Finding, ...]
+    story_check: StoryCheck = field(factory=StoryCheck)
 
     @property
     def claims(self) -> tuple[Claim, ...]:

@@ -12,7 +12,7 @@ from reconcile._text import in_quotes
 if TYPE_CHECKING:
     from reconcile.report.result import Report
 
-__all__ = ["KIND_TITLES", "report_to_text", "summary_lines"]
+__all__ = ["KIND_TITLES", "report_to_text", "story_lines", "summary_lines"]
 
 #: The heading of each kind of finding, in the text and Markdown reports.
 KIND_TITLES = {
@@ -36,13 +36,30 @@ def summary_lines(report: Report) -> list[str]:
     return lines
 
 
+def story_lines(report: Report) -> list[str]:
+    """Return the story check's lines when some sources seem to report a different event.
+
+    Nothing when all sources seem to report one event, or when there is too little
+    evidence to tell: the report then reads as before.
+    """
+    check = report.story_check
+    if check.message is None:
+        return []
+    lines = ["", f"Stories ({len(check.stories)})", f"- {check.message}"]
+    for story in check.stories:
+        names = ", ".join(story.names) or "no shared names"
+        lines.append(f"  {story.id}: {', '.join(story.sources)} ({names})")
+    lines += [f"    {p.evidence}" for p in check.pairs if p.relation == "different"]
+    return lines
+
+
 _COLORS = {"discrepancy": "\033[1;31m", "agreement": "\033[32m", "single_source": "\033[36m"}
 _RESET = "\033[0m"
 
 
 def report_to_text(report: Report, *, color: bool = False, single_source_limit: int = 10) -> str:
     """Return a report for a terminal: findings first, grouped by kind, with quoted evidence."""
-    lines = summary_lines(report)
+    lines = summary_lines(report) + story_lines(report)
     for kind in ("discrepancy", "agreement", "single_source"):
         found = [f for f in report.findings if f.kind == kind]
         title = f"{KIND_TITLES[kind]} ({len(found)})"
