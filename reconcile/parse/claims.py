@@ -442,13 +442,16 @@ def _block_times(
             start=block.start,
             end=block.end,
             year_hint=story_date,
+            join_ranges=True,  # the checks compare a range as one period
         )
         if published is None:
             found.extend(times)
             continue
         deictic = {
             (t.span.start, t.span.end)
-            for t in find_times(out.view, reference=None, start=block.start, end=block.end)
+            for t in find_times(
+                out.view, reference=None, start=block.start, end=block.end, join_ranges=True
+            )
             if t.interval is None and _DEICTIC_VALUE.match(t.value)
         }
         found.extend(

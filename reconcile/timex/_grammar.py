@@ -183,7 +183,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
         for item in found:
             if out and self._joinable(out[-1], item):
                 first = out.pop()
-                expr = RangeExpr(first.expr, item.expr)
+                expr = RangeExpr(first.expr, item.expr, cut=(first.j, item.i))
                 out.append(Found(first.i, item.j, expr))
             else:
                 out.append(item)

@@ -675,8 +675,14 @@ def _resolve_clock(expr: ClockExpr, text: str, ctx: Context) -> Resolved:
     return Resolved(kind, value, f"'{text}' names no day", None, expr.mod)
 
 
-def _resolve_range(expr: RangeExpr, text: str, ctx: Context) -> Resolved:
-    """Resolve both ends of a range; a partial end takes its year from the other."""
+def resolve_ends(
+    expr: RangeExpr, first_text: str, last_text: str, ctx: Context
+) -> tuple[Resolved, Resolved]:
+    """Resolve both ends of a range; a partial end takes its year from the other.
+
+    "from May to June 2010": May is May 2010; "Dec. 5 to Jan. 10, 2010": December
+    is December 2009.
+    """
     first_expr, last_expr = expr.first, expr.last
     # A partial end takes its year from the other end ("from May to June 2010").
     if isinstance(first_expr, CalExpr) and isinstance(last_expr, CalExpr):
@@ -691,25 +697,29 @@ def _resolve_range(expr: RangeExpr, text: str, ctx: Context) -> Resolved:
             if a.month is not None and b.month is not None and b.month < a.month:
                 year += 1
             last_expr = evolve(last_expr, cal=evolve(b, year=year))
-    first = resolve(first_expr, text, ctx)
+    first = resolve(first_expr, first_text, ctx)
     if (
-        isinstance(first_expr, CalExpr)
-        and isinstance(last_expr, CalExpr)
-        and first_expr.cal.year is None
+        isinstance(last_expr, CalExpr)
         and last_expr.cal.year is None
+        and last_expr.cal.decade is None
+        and last_expr.cal.century is None
         and first.interval is not None
-        and first_expr.cal.decade is None
+        and first.interval[0] != date.min
+        and not (isinstance(first_expr, CalExpr) and first_expr.cal.decade is not None)
     ):
-        year = first.interval[0].year
+        # The end is the first such day on or after the start ("today through Nov. 17").
+        start = first.interval[0]
         b = last_expr.cal
-        if (
-            first_expr.cal.month is not None
-            and b.month is not None
-            and b.month < first_expr.cal.month
-        ):
+        year = start.year
+        if b.month is not None and (b.month, b.day or 31) < (start.month, start.day):
             year += 1
         last_expr = evolve(last_expr, cal=evolve(b, year=year))
-    last = resolve(last_expr, text, ctx)
+    return first, resolve(last_expr, last_text, ctx)
+
+
+def _resolve_range(expr: RangeExpr, text: str, ctx: Context) -> Resolved:
+    """Resolve a range as one period: the ISO 8601 interval of its two ends."""
+    first, last = resolve_ends(expr, text, text, ctx)
     value = f"{first.value}/{last.value}"
     kind: TimexType = "TIME" if first.type == "TIME" and last.type == "TIME" else "DATE"
     how = f"'{text}' runs from {first.value} to {last.value}"

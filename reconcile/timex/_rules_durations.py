@@ -68,9 +68,7 @@ class DurationRules(GrammarBase):
                 if self.low(k) in lk.long_units and kind in ("article", "digits", "word"):
                     return i, k + 1, DurationExpr(amount, lk.long_units[self.low(k)])
                 return None
-        if uw in self.lex.short_units and (
-            kind != "digits" or not unit_tok.text.islower()
-        ):
+        if uw in self.lex.short_units and (kind != "digits" or not unit_tok.text.islower()):
             return None  # "203 HR" is home runs
         if unit == "S" and (kind == "article" or (amount is None and kind != "vague")):
             return None

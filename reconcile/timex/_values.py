@@ -224,11 +224,18 @@ class ClockExpr:
 
 @frozen
 class RangeExpr:
-    """Two points that bound one period ("from 2010 to 2012", "February 3 and 4")."""
+    """Two points that bound one period ("from 2010 to 2012", "February 3 and 4").
+
+    ``cut`` is where the ends lie when they are written apart, as token indices:
+    the first end stops before token ``cut[0]`` and the last starts at ``cut[1]``
+    ("Aug. 26 | to | Oct. 20"). TIMEX3 marks such ends as two expressions; a range
+    written as one token group ("1991-97") has no cut.
+    """
 
     first: Expr
     last: Expr
     mod: str | None = None
+    cut: tuple[int, int] | None = None
 
 
 Expr = (

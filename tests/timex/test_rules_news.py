@@ -58,7 +58,7 @@ class TestQuarters:
     def test_a_quarter_or_half_of_a_game_is_no_date(self) -> None:
         """Sports have quarters and halves too: of a season, of a match, "second-half"."""
         assert values("He was fired within the first quarter of the season.") == []
-        assert values("They scored twice in the first half of the match.") == [("twice", "R2")]
+        assert values("They scored twice in the first half of the match.") == []
         assert values("A second-half surge won the game.") == []
         assert values("The French Quarter flooded.", date(2005, 8, 30)) == []
 
@@ -159,7 +159,7 @@ class TestValues:
 def test_a_year_after_a_token_spelled_n() -> None:
     """ "N.Y., between 1994 and 1997": the word "N" once hid the numbers after it."""
     text = "He worked near Rochester, N.Y., between 1994 and 1997."
-    assert values(text, date(1999, 5, 7)) == [("1994 and 1997", "1994/1997")]
+    assert values(text, date(1999, 5, 7)) == [("1994", "1994"), ("1997", "1997")]
 
 
 def test_anchor_and_reference_name_one_date() -> None:
