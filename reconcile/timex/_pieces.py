@@ -503,6 +503,15 @@ class GrammarBase:
             return False
         if prev is not None and prev.kind == "p" and prev.text in ".," and not t.space:
             return False
+        if (
+            prev is not None
+            and prev.kind == "p"
+            and prev.text in _HYPHENS
+            and not t.space
+            and not prev.space
+            and self.low(k - 2) in lex.year_prefixes
+        ):
+            return True  # "mid-1996", "post-1959"
         if nxt is not None and nxt.kind == "p" and nxt.text in "%:" and not nxt.space:
             return False
         if (

@@ -501,6 +501,9 @@ def _resolve_weekday(expr: WeekdayExpr, text: str, ctx: Context) -> Resolved:
     elif expr.which == 0:
         day = ref - timedelta(days=ref.weekday()) + timedelta(days=expr.weekday)
         why = f"the {name} of the week of the publication date {ref}"
+    elif ctx.forward:
+        day = ref + timedelta(days=ahead)
+        why = f"the {name} on or after the publication date {ref}: a limit ahead"
     elif ctx.tense == "past":
         day = ref - timedelta(days=back)
         why = f"the {name} on or before the publication date {ref}{_tense_words(ctx)}"

@@ -261,7 +261,8 @@ class Context:
     elsewhere (another source's publication date): without a ``reference``, a
     date written without its year ("Saturday, March 8") takes its year from it;
     deictic expressions ("today", "last March") never do. ``deadline`` says the
-    expression follows a word of time limits ("by", "until", "effective").
+    expression follows a word of time limits ("by", "until", "effective"), and
+    ``forward`` that it follows one that looks ahead whatever the tense ("until").
     """
 
     reference: date | None
@@ -271,6 +272,7 @@ class Context:
     sentence_day: date | None = None
     year_hint: date | None = None
     deadline: bool = False  # after "by", "until", "effective": a time limit
+    forward: bool = False  # after "until": a limit ahead of the reference, whatever the tense
 
 
 @frozen

@@ -259,3 +259,38 @@ def test_the_weekend_without_a_tense_is_the_nearer_one() -> None:
     assert past.interval == (date(1990, 8, 11), date(1990, 8, 12))
     (ahead,) = find_times("Over the weekend, officials in the capital", anchor=thursday)
     assert ahead.interval == (date(1990, 8, 18), date(1990, 8, 19))
+
+
+def test_until_a_weekday_looks_ahead_whatever_the_tense() -> None:
+    """ "delayed the vote until Tuesday", written on a Thursday, is the coming Tuesday."""
+    thursday = date(2013, 10, 3)
+    assert values("The Senate delayed the vote until Tuesday.", thursday) == [
+        ("Tuesday", "2013-10-08")
+    ]
+    assert values("The Senate delayed the vote on Tuesday.", thursday) == [
+        ("Tuesday", "2013-10-01")
+    ]
+
+
+def test_a_year_after_a_prefix_or_a_financial_preposition() -> None:
+    """ "mid-2011" and "post-1945" are years; so are "notes due 2019" and "into 2014"."""
+    assert values("The plant closed in mid-2011.", date(2013, 5, 2)) == [("mid-2011", "2011")]
+    assert values("the post-1945 order", date(2013, 5, 2)) == [("1945", "1945")]
+    assert values("It sold $500 million of notes due 2019.", date(2013, 5, 2)) == [("2019", "2019")]
+    assert values("The slump will last into 2014.", date(2013, 5, 2)) == [("2014", "2014")]
+    assert values("Output rose in both 2011 and 2012.", date(2013, 5, 2)) == [
+        ("2011", "2011"),
+        ("2012", "2012"),
+    ]
+    assert values("The base is due 2000 troops.", date(2013, 5, 2)) == []
+
+
+def test_current_alone_is_the_present() -> None:
+    """ "current" alone is PRESENT_REF; "the current quarter" is the anchor's quarter."""
+    may = date(2013, 5, 2)
+    assert values("Under current rules, banks must hold more capital.", may) == [
+        ("current", "PRESENT_REF")
+    ]
+    assert values("Sales in the current quarter will fall.", may) == [
+        ("current quarter", "2013-Q2")
+    ]
