@@ -442,7 +442,8 @@ def _block_times(
             start=block.start,
             end=block.end,
             year_hint=story_date,
-            join_ranges=True,  # the checks compare a range as one period
+            # The checks compare periods: each end of "July 9 to 11" covers all three days.
+            ranges="ends_spanning",
         )
         if published is None:
             found.extend(times)
@@ -450,7 +451,11 @@ def _block_times(
         deictic = {
             (t.span.start, t.span.end)
             for t in find_times(
-                out.view, reference=None, start=block.start, end=block.end, join_ranges=True
+                out.view,
+                reference=None,
+                start=block.start,
+                end=block.end,
+                ranges="ends_spanning",
             )
             if t.interval is None and _DEICTIC_VALUE.match(t.value)
         }

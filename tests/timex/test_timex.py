@@ -21,17 +21,17 @@ import reconcile
 from reconcile import Source
 from reconcile.errors import ReconcileError, UsageError
 from reconcile.pipeline import parse_source
-from reconcile.timex import PublicationAnchor, find_publication_anchors, find_times
+from reconcile.timex import PublicationAnchor, RangeMode, find_publication_anchors, find_times
 
 SAMPLE = Path(__file__).parents[1] / "data" / "timex" / "ecbplus_sample.jsonl"
 
 Row = tuple[str, str, str, "str | None", "tuple[str, str] | None"]
 
 
-def norm(text: str, reference: date | None, *, join_ranges: bool = False) -> list[Row]:
+def norm(text: str, reference: date | None, *, ranges: RangeMode = "ends") -> list[Row]:
     """Return ``(text, type, value, mod, interval)`` for every mention, dates as ISO strings."""
     rows: list[Row] = []
-    for t in find_times(text, reference=reference, join_ranges=join_ranges):
+    for t in find_times(text, reference=reference, ranges=ranges):
         assert text[t.span.start : t.span.end] == t.text
         interval = (
             None if t.interval is None else (t.interval[0].isoformat(), t.interval[1].isoformat())
@@ -66,7 +66,7 @@ class TestSeedPhrasings:
             ("February 3", "DATE", "2026-02-03", None, day("2026-02-03")),
             ("4", "DATE", "2026-02-04", None, day("2026-02-04")),
         ]
-        assert norm(text, MON, join_ranges=True) == [
+        assert norm(text, MON, ranges="joined") == [
             (
                 "February 3 and 4",
                 "DATE",
@@ -306,7 +306,7 @@ class TestRanges:
             ("2010", "DATE", "2010", None, ("2010-01-01", "2010-12-31")),
             ("2012", "DATE", "2012", None, ("2012-01-01", "2012-12-31")),
         ]
-        assert norm(text, None, join_ranges=True) == [
+        assert norm(text, None, ranges="joined") == [
             ("2010 to 2012", "DATE", "2010/2012", None, ("2010-01-01", "2012-12-31"))
         ]
 
@@ -314,7 +314,7 @@ class TestRanges:
         """ "between May and June" infers one year for both months."""
         text = "Between May and June, the drought cut the harvest by a third."
         assert [r[2] for r in norm(text, date(2025, 7, 20))] == ["2025-05", "2025-06"]
-        assert norm(text, date(2025, 7, 20), join_ranges=True) == [
+        assert norm(text, date(2025, 7, 20), ranges="joined") == [
             ("May and June", "DATE", "2025-05/2025-06", None, ("2025-05-01", "2025-06-30")),
         ]
 
@@ -328,7 +328,7 @@ class TestRanges:
     def test_months_of_two_years(self) -> None:
         """ "from September 2010 to January 2011" spans the two months and what lies between."""
         text = "She was treated there from September 2010 to January 2011."
-        assert norm(text, None, join_ranges=True) == [
+        assert norm(text, None, ranges="joined") == [
             (
                 "September 2010 to January 2011",
                 "DATE",
@@ -336,6 +336,15 @@ class TestRanges:
                 None,
                 ("2010-09-01", "2011-01-31"),
             )
+        ]
+
+    def test_ends_spanning_keep_their_values_and_cover_the_range(self) -> None:
+        """With ``ranges="ends_spanning"`` each end keeps its value and covers the whole range."""
+        text = "The festival runs July 9 to 11 in the old town."
+        found = find_times(text, reference=date(2024, 7, 1), ranges="ends_spanning")
+        assert [(t.text, t.value, t.interval) for t in found] == [
+            ("July 9", "2024-07-09", (date(2024, 7, 9), date(2024, 7, 11))),
+            ("11", "2024-07-11", (date(2024, 7, 9), date(2024, 7, 11))),
         ]
 
     def test_an_end_without_a_year_follows_the_start(self) -> None:
