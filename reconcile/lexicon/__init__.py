@@ -275,6 +275,9 @@ class Lexicon:
     # Time limits that look forward from the publication date, whatever the tense
     # ("postponed until Tuesday": the coming Tuesday).
     forward_limits: frozenset[str]
+    # The past perfect's auxiliary, which makes such a limit one already past ("until
+    # Thursday they had not named him").
+    pluperfect_words: frozenset[str]
     # Prefixes joined to a year by a hyphen that keep it a year ("mid-1996", "post-1959").
     year_prefixes: frozenset[str]
     # Words between "the" and "quarter" that name the quarter just reported ("the latest quarter").

@@ -306,7 +306,9 @@ def _read(
             sentence_day=sentence_days.get(first.sent),
             year_hint=year_hint if reference is None else None,
             deadline=item.i > 0 and toks[item.i - 1].low in lexicon.deadline_words,
-            forward=item.i > 0 and toks[item.i - 1].low in lexicon.forward_limits,
+            forward=item.i > 0
+            and toks[item.i - 1].low in lexicon.forward_limits
+            and item.tense_word not in lexicon.pluperfect_words,
         )
         if ranges != "joined" and isinstance(item.expr, RangeExpr) and item.expr.cut is not None:
             stop_first, start_last = item.expr.cut

@@ -270,6 +270,9 @@ def test_until_a_weekday_looks_ahead_whatever_the_tense() -> None:
     assert values("The Senate delayed the vote on Tuesday.", thursday) == [
         ("Tuesday", "2013-10-01")
     ]
+    assert values("Until Tuesday, the Senate had not voted.", thursday) == [
+        ("Tuesday", "2013-10-01")
+    ]
 
 
 def test_a_year_after_a_prefix_or_a_financial_preposition() -> None:
@@ -294,3 +297,10 @@ def test_current_alone_is_the_present() -> None:
     assert values("Sales in the current quarter will fall.", may) == [
         ("current quarter", "2013-Q2")
     ]
+
+
+def test_a_unit_and_a_half() -> None:
+    """ "an hour and a half" is PT1H30M, "a year and a half" P1Y6M; a rate keeps its unit."""
+    assert values("The hearing lasted an hour and a half.") == [("an hour and a half", "PT1H30M")]
+    assert values("He spent a year and a half in prison.") == [("a year and a half", "P1Y6M")]
+    assert values("It pays $5 a year and a half of that goes to tax.") == [("a year", "P1Y")]
