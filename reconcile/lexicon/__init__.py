@@ -254,6 +254,8 @@ class Lexicon:
     relative_words: tuple[tuple[str, int], ...]
     # "the next day", "the previous week": offset from the last date mentioned.
     anaphoric_words: tuple[tuple[str, int], ...]
+    # Determiners that point back to the last date mentioned ("later that year").
+    anaphoric_determiners: frozenset[str]
     present_refs: tuple[str, ...]
     past_refs: tuple[str, ...]
     future_refs: tuple[str, ...]

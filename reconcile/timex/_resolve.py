@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, timedelta
 
 from attrs import evolve
@@ -545,6 +546,8 @@ def _resolve_shift(expr: ShiftExpr, text: str, ctx: Context) -> Resolved:
     mod = _SHIFT_MODS.get((expr.mod or "", expr.sign), expr.mod)
     vague = "PAST_REF" if expr.sign < 0 else "FUTURE_REF"
     prev = ctx.previous
+    if expr.from_previous and prev is not None and _coarser(prev.unit, expr.unit):
+        return _within_coarser(expr, text, prev, mod)
     if expr.from_previous and prev is not None and prev.interval is not None:
         anchor = prev.interval[0]
         origin = f"the date {prev.value} mentioned before it"
@@ -597,6 +600,33 @@ def _resolve_shift(expr: ShiftExpr, text: str, ctx: Context) -> Resolved:
     value, interval = got
     value, kind = _with_time(value, None, expr.pod if gran == "D" else None)
     return Resolved(kind, value, how, _apply_mod(interval, mod, False), mod, gran)
+
+
+#: Units a date may be too coarse for: a day or a week is not known from a month alone.
+_FINER_THAN = {"D": ("W", "M", "Q", "SE", "Y", "DE", "CE"), "W": ("M", "Q", "SE", "Y", "DE", "CE")}
+_FINER_THAN["M"] = ("Y", "DE", "CE")
+
+
+def _coarser(prev_unit: str | None, unit: str) -> bool:
+    """Whether a date of granularity ``prev_unit`` is too coarse to count ``unit`` from."""
+    return prev_unit is not None and prev_unit in _FINER_THAN.get(unit, ())
+
+
+def _within_coarser(expr: ShiftExpr, text: str, prev: Resolved, mod: str | None) -> Resolved:
+    """Resolve "that same day" after "October 1998": a day of it, not which (1998-10-XX)."""
+    origin = f"the date {prev.value} mentioned before it"
+    year_month = re.fullmatch(r"(\d{4})(-\d{2})?", prev.value)
+    if expr.sign != 0 or year_month is None:
+        how = f"'{text}' counts from {origin}, which does not say the {_UNIT_NAMES[expr.unit]}"
+        return Resolved("DATE", "XXXX-XX-XX", how, mod=mod)
+    if expr.unit == "W":
+        value = f"{year_month[1]}-WXX"
+    elif expr.unit == "M":
+        value = f"{year_month[1]}-XX"
+    else:
+        value = prev.value + ("-XX" if year_month[2] else "-XX-XX")
+    how = f"'{text}' is a {_UNIT_NAMES[expr.unit]} of {origin}, which does not say which"
+    return Resolved("DATE", value, how, mod=mod)
 
 
 def _quarter_back(

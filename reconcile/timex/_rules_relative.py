@@ -72,6 +72,25 @@ class RelativeRules(GrammarBase):
             clock, j = got_clock
         return i, j, DeicticExpr("D", offset, t.text, pod=pod, clock=clock)
 
+    def r_that_unit(self, i: int) -> _Match | None:
+        """The unit of the last date mentioned: "that year", "that same day", "that night"."""
+        lk = self.lk
+        k = i + 1
+        if lk.anaphoric.get(self.low(k)) == 0:
+            k += 1  # "that same day"
+        unit_word = self.low(k)
+        nxt = self.tok(k + 1)
+        if nxt is not None and nxt.kind == "p" and nxt.text in _HYPHENS:
+            return None  # "that year-end charge"
+        words = " ".join(t.text for t in self.toks[i : k + 1])
+        unit = lk.units.get(unit_word)
+        if unit in ("D", "W", "M", "Y") and not unit_word.endswith("s"):
+            return i, k + 1, ShiftExpr(1, unit, 0, True, words)
+        pod = lk.pods.get(unit_word)
+        if pod is not None and not unit_word.endswith("s") and unit_word != "overnight":
+            return i, k + 1, ShiftExpr(1, "D", 0, True, words, pod=pod)
+        return None
+
     def r_relative(self, i: int) -> _Match | None:
         """Units relative to the reference: "last week", "this year", "two days ago"."""
         lk = self.lk

@@ -304,3 +304,30 @@ def test_a_unit_and_a_half() -> None:
     assert values("The hearing lasted an hour and a half.") == [("an hour and a half", "PT1H30M")]
     assert values("He spent a year and a half in prison.") == [("a year and a half", "P1Y6M")]
     assert values("It pays $5 a year and a half of that goes to tax.") == [("a year", "P1Y")]
+
+
+def test_that_unit_is_the_unit_of_the_last_date() -> None:
+    """ "later that year", "that same day", "that night" point back to the last date."""
+    jan = date(1999, 1, 14)
+    assert values("He fled in June 1998 and returned later that year.", jan) == [
+        ("June 1998", "1998-06"),
+        ("that year", "1998"),
+    ]
+    assert values("The doctor was shot on Oct. 23, 1998. That night, police came.", jan) == [
+        ("Oct. 23, 1998", "1998-10-23"),
+        ("That night", "1998-10-23TNI"),
+    ]
+    assert values("He said that year-end bonuses would shrink.", jan) == []
+
+
+def test_a_day_counted_from_a_month_is_not_invented() -> None:
+    """After "October 1998", "that same day" is 1998-10-XX and "the next day" unknown."""
+    jan = date(1999, 1, 14)
+    assert values("He was shot in October 1998; his name was crossed out that same day.", jan) == [
+        ("October 1998", "1998-10"),
+        ("that same day", "1998-10-XX"),
+    ]
+    assert values("He left in October 1998, and the next day he returned.", jan) == [
+        ("October 1998", "1998-10"),
+        ("the next day", "XXXX-XX-XX"),
+    ]
