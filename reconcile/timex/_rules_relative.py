@@ -176,6 +176,17 @@ class RelativeRules(GrammarBase):
         season = lk.seasons.get(unit_word)
         if season is not None:
             return i, nxt + 1, DeicticExpr("SE", offset, f"{w} {unit_word}", season=season)
+        holiday_tok = self.tok(nxt)
+        if holiday_tok is not None and holiday_tok.is_cap and w != "this":
+            # "last Thanksgiving", "next Christmas Day": the one before or after the reference.
+            for name_words, rule in lk.holidays.get(unit_word, []):
+                end = nxt + len(name_words)
+                if self.low(end) in self.lex.holiday_nouns:
+                    continue  # "a last Christmas card"
+                if all(self.low(nxt + n) == word for n, word in enumerate(name_words)):
+                    name = " ".join(x.text for x in self.toks[nxt:end])
+                    cal = Cal(holiday=rule, holiday_name=name, which=offset)
+                    return i, end, CalExpr(cal)
         return None
 
     def r_in_the_unit(self, i: int) -> _Match | None:

@@ -331,3 +331,15 @@ def test_a_day_counted_from_a_month_is_not_invented() -> None:
         ("October 1998", "1998-10"),
         ("the next day", "XXXX-XX-XX"),
     ]
+
+
+def test_a_holiday_counted_from_the_anchor() -> None:
+    """ "last Thanksgiving" is the one before the anchor; "Election Day" follows the first
+    Monday of November; "a last Christmas card" is no date."""
+    feb = date(2000, 2, 10)
+    assert values("The boy was found at sea last Thanksgiving.", feb) == [
+        ("last Thanksgiving", "1999-11-25")
+    ]
+    assert values("They will marry next Christmas.", feb) == [("next Christmas", "2000-12-25")]
+    assert values("Polls close on Election Day 1998.", feb) == [("Election Day 1998", "1998-11-03")]
+    assert values("She sent a last Christmas card.", feb) == []
