@@ -343,3 +343,15 @@ def test_a_holiday_counted_from_the_anchor() -> None:
     assert values("They will marry next Christmas.", feb) == [("next Christmas", "2000-12-25")]
     assert values("Polls close on Election Day 1998.", feb) == [("Election Day 1998", "1998-11-03")]
     assert values("She sent a last Christmas card.", feb) == []
+
+
+def test_a_quarter_of_an_amount_and_trading_days() -> None:
+    """ "the third quarter of $226 million" is the quarter; "of 1990" still names its year;
+    "eight trading days" is P8D."""
+    assert values("It lost money in the third quarter of $12.5 million.") == [
+        ("the third quarter", "1989-Q3")
+    ]
+    assert values("Output rises in the third quarter of 1990.") == [
+        ("the third quarter of 1990", "1990-Q3")
+    ]
+    assert values("The stock fell for eight trading days.") == [("eight trading days", "P8D")]
