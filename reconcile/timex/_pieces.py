@@ -662,4 +662,7 @@ class GrammarBase:
         auxiliaries = self.lex.passive_auxiliaries
         if is_past and self.low(k - 1) in auxiliaries and w not in ("was", "were", "had"):
             return None  # "will be closed", "is expected": the auxiliary tells the tense
+        before = self.low(k - 1)
+        if is_past and (before in ("a", "an", "the") or before in self.lex.possessives):
+            return None  # "the planned visit", "its revised offer": an adjective, no tense
         return ("past", w) if is_past else None

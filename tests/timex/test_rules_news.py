@@ -355,3 +355,15 @@ def test_a_quarter_of_an_amount_and_trading_days() -> None:
         ("the third quarter of 1990", "1990-Q3")
     ]
     assert values("The stock fell for eight trading days.") == [("eight trading days", "P8D")]
+
+
+def test_a_participle_after_an_article_is_no_tense() -> None:
+    """ "the preferred shares it will redeem on Oct. 31": "preferred" after "the" is an
+    adjective, so the future of "will" dates the day."""
+    oct27 = date(1989, 10, 27)
+    assert values("It will redeem the preferred shares on Oct. 31.", oct27) == [
+        ("Oct. 31", "1989-10-31")
+    ]
+    assert values("The offer that expired on Oct. 31 was rejected.", oct27) == [
+        ("Oct. 31", "1988-10-31")
+    ]
