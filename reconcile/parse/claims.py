@@ -442,8 +442,8 @@ def _block_times(
             start=block.start,
             end=block.end,
             year_hint=story_date,
-            # The checks compare periods: each end of "July 9 to 11" covers all three days.
-            ranges="ends_spanning",
+            # The checks compare and quote a range as one period: "July 9 to 11".
+            ranges="joined",
         )
         if published is None:
             found.extend(times)
@@ -455,7 +455,7 @@ def _block_times(
                 reference=None,
                 start=block.start,
                 end=block.end,
-                ranges="ends_spanning",
+                ranges="joined",
             )
             if t.interval is None and _DEICTIC_VALUE.match(t.value)
         }
