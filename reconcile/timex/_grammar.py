@@ -99,6 +99,8 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
                 rules.append(self.r_relative)
             if w in lk.lex.anaphoric_determiners:
                 rules.append(self.r_that_unit)
+            if w in lk.pods:
+                rules.append(self.r_modified_pod)
             if w in lk.cardinals and (w == "two" or 17 <= lk.cardinals[w] <= 20):
                 rules.append(self.r_spelled_year)
             if w in ("the", "a", "an", "for", "in", "at") or w in lk.ordinals:

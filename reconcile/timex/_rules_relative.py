@@ -91,6 +91,25 @@ class RelativeRules(GrammarBase):
             return i, k + 1, ShiftExpr(1, "D", 0, True, words, pod=pod)
         return None
 
+    def r_modified_pod(self, i: int) -> _Match | None:
+        """A part of day after "early", "mid", "late": "by mid afternoon", "mid-afternoon
+        yesterday", "late evening" (the modifier joins it afterwards)."""
+        pod_got = self.pod_at(i)
+        if pod_got is None:
+            return None
+        pod, j = pod_got
+        k = i - 1
+        if self.is_p(k, _HYPHENS):
+            k -= 1
+        mods = self.lk.point_mods.get(self.low(k), [])
+        if not any(len(words) == 1 and mod in ("START", "MID", "END") for words, mod in mods):
+            return None
+        day = self.lk.deictic.get(self.low(j))
+        if day is not None:
+            words = " ".join(t.text for t in self.toks[i : j + 1])
+            return i, j + 1, DeicticExpr("D", day, words, pod=pod)
+        return i, j, ClockExpr(None, pod)
+
     def r_relative(self, i: int) -> _Match | None:
         """Units relative to the reference: "last week", "this year", "two days ago"."""
         lk = self.lk

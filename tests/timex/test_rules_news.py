@@ -367,3 +367,17 @@ def test_a_participle_after_an_article_is_no_tense() -> None:
     assert values("The offer that expired on Oct. 31 was rejected.", oct27) == [
         ("Oct. 31", "1988-10-31")
     ]
+
+
+def test_a_part_of_day_after_early_mid_late() -> None:
+    """ "by mid afternoon" is the anchor's afternoon (MID); "mid-afternoon yesterday" the
+    day before's; "an early morning raid" the morning (START)."""
+    nov = date(1989, 11, 2)
+    assert [
+        (t.text, t.value, t.mod) for t in find_times("By mid afternoon, it rose.", anchor=nov)
+    ] == [("mid afternoon", "1989-11-02TAF", "MID")]
+    assert values("At mid-afternoon yesterday, shares were up.", nov) == [
+        ("mid-afternoon yesterday", "1989-11-01TAF")
+    ]
+    assert values("An early morning raid killed two.", nov) == [("early morning", "1989-11-02TMO")]
+    assert values("The evening news led with it.", nov) == []
