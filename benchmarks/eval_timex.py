@@ -124,6 +124,11 @@ def draw_sample(docs: list[dict[str, Any]]) -> list[tuple[str, str, int, int, st
     return sorted(chosen, key=lambda x: (x[0], natural(x[1]), x[2], x[3]))
 
 
+#: ECB+ marks a range as one mention ("between 1991 and 1998") and counts of occurrences
+#: ("twice") as TIME_REPETITION, where TIMEX3 marks two ends and no count.
+ECB_CONVENTIONS: dict[str, Any] = {"ranges": "joined", "with_counts": True}
+
+
 def evaluate_recall(docs: list[dict[str, Any]], *, show: bool) -> dict[str, Any]:
     found_by_tag: Counter[str] = Counter()
     total_by_tag: Counter[str] = Counter()
@@ -135,7 +140,7 @@ def evaluate_recall(docs: list[dict[str, Any]], *, show: bool) -> dict[str, Any]
     for d in docs:
         text = d["text"]
         t0 = time.perf_counter()
-        mentions = find_times(text, reference=None)
+        mentions = find_times(text, reference=None, **ECB_CONVENTIONS)
         elapsed += time.perf_counter() - t0
         chars += len(text)
         lines = text.split("\n")
@@ -188,7 +193,7 @@ def evaluate_values(docs: list[dict[str, Any]], *, show: bool) -> dict[str, Any]
         line = d["text"].split("\n")[item["line"]]
         base = d["line_starts"][item["line"]]
         spans = [(base + a, base + b) for a, b in locate(line, item["mention"])]
-        mentions = find_times(d["text"], reference=ref)
+        mentions = find_times(d["text"], reference=ref, **ECB_CONVENTIONS)
         over = [m for m in mentions for a, b in spans if m.span.start < b and a < m.span.end]
         ok = _judge(item, over)
         right += ok
@@ -196,7 +201,9 @@ def evaluate_values(docs: list[dict[str, Any]], *, show: bool) -> dict[str, Any]
         ctx = item["context"]
         cs, ce = item["context_start"], item["context_end"]
         in_ctx = [
-            m for m in find_times(ctx, reference=ref) if m.span.start < ce and cs < m.span.end
+            m
+            for m in find_times(ctx, reference=ref, **ECB_CONVENTIONS)
+            if m.span.start < ce and cs < m.span.end
         ]
         right_ctx += _judge(item, in_ctx)
         if item.get("interval") and item["value"] is not None:

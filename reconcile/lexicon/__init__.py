@@ -124,9 +124,7 @@ class Lexicon:
     # say how sure a thing is, not that it happened.
     modal_verbs: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Words before a past form that make it a noun, not the claim's verb ("the set", "a cut").
-    noun_determiners: frozenset[str] = field(
-        factory=frozenset, converter=_to_frozenset, hash=False
-    )
+    noun_determiners: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Words news writing uses for one action or one thing, a group per phrase ("close shut"):
     # the checks read a value next to one word and a value next to its synonym as one slot.
     synonyms: tuple[str, ...] = field(factory=tuple, converter=_to_tuple, hash=False)
@@ -187,9 +185,7 @@ class Lexicon:
     # Verbs by which news cites another outlet ("the Journal reported", "Variety wrote").
     channel_verbs: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Words between a number and the name it qualifies ("the 36-year-old Rahman").
-    age_phrase_words: frozenset[str] = field(
-        factory=frozenset, converter=_to_frozenset, hash=False
-    )
+    age_phrase_words: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # The weekdays' full names, the words that date a day in a claim ("Sunday, Dec. 11").
     full_weekday_names: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
@@ -207,21 +203,15 @@ class Lexicon:
     generic_roles: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # Rank words that rank only after a determiner ("the only survivor", "his last visit",
     # "a record high"), and the determiners they rank after (reconcile.parse.features.ordinals).
-    determined_ranks: frozenset[str] = field(
-        factory=frozenset, converter=_to_frozenset, hash=False
-    )
-    rank_determiners: frozenset[str] = field(
-        factory=frozenset, converter=_to_frozenset, hash=False
-    )
+    determined_ranks: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
+    rank_determiners: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     # "most" and "least", which make a superlative of the word after them ("the most
     # powerful"), and the determiners they do so after ("its most"); the determiners
     # before a word ending in "-est" that make it a superlative ("our greatest").
     superlative_adverbs: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
     )
-    most_determiners: frozenset[str] = field(
-        factory=frozenset, converter=_to_frozenset, hash=False
-    )
+    most_determiners: frozenset[str] = field(factory=frozenset, converter=_to_frozenset, hash=False)
     superlative_determiners: frozenset[str] = field(
         factory=frozenset, converter=_to_frozenset, hash=False
     )
@@ -264,6 +254,8 @@ class Lexicon:
     relative_words: tuple[tuple[str, int], ...]
     # "the next day", "the previous week": offset from the last date mentioned.
     anaphoric_words: tuple[tuple[str, int], ...]
+    # Determiners that point back to the last date mentioned ("later that year").
+    anaphoric_determiners: frozenset[str]
     present_refs: tuple[str, ...]
     past_refs: tuple[str, ...]
     future_refs: tuple[str, ...]
@@ -282,6 +274,14 @@ class Lexicon:
     period_adjectives: frozenset[str]
     # Words before a date that make it a time limit ("by Jan. 14", "payable Jan. 2").
     deadline_words: frozenset[str]
+    # Time limits that look forward from the publication date, whatever the tense
+    # ("postponed until Tuesday": the coming Tuesday).
+    forward_limits: frozenset[str]
+    # The past perfect's auxiliary, which makes such a limit one already past ("until
+    # Thursday they had not named him").
+    pluperfect_words: frozenset[str]
+    # Prefixes joined to a year by a hyphen that keep it a year ("mid-1996", "post-1959").
+    year_prefixes: frozenset[str]
     # Words between "the" and "quarter" that name the quarter just reported ("the latest quarter").
     latest_words: frozenset[str]
     # Words before a bare number that make it a count, not a year ("about 2000").

@@ -449,13 +449,21 @@ def _block_times(
             start=block.start,
             end=block.end,
             year_hint=story_date,
+            # The checks compare and quote a range as one period: "July 9 to 11".
+            ranges="joined",
         )
         if published is None:
             found.extend(times)
             continue
         deictic = {
             (t.span.start, t.span.end)
-            for t in find_times(out.view, reference=None, start=block.start, end=block.end)
+            for t in find_times(
+                out.view,
+                reference=None,
+                start=block.start,
+                end=block.end,
+                ranges="joined",
+            )
             if t.interval is None and _DEICTIC_VALUE.match(t.value)
         }
         found.extend(

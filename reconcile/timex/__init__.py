@@ -30,12 +30,15 @@ conventions that HeidelTime uses for news:
 
 - ``DATE`` values are ``2026-02-03``, ``2026-02``, ``2026``, ``2026-W05``,
   ``2026-SU``, ``2026-Q1``, ``199`` (the 1990s), ``19`` (the 1900s), or
-  ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``; a range is one mention with the
-  ISO 8601 interval of its two ends, ``2026-02-03/2026-02-04``;
+  ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``; the two ends of a range written
+  apart ("from Aug. 26 to Oct. 20") are two mentions, as TIMEX3 marks them, or,
+  with ``ranges="joined"``, one mention with the ISO 8601 interval of its two
+  ends, ``2026-02-03/2026-02-04``;
 - ``TIME`` values add a time of day: ``2026-02-02T16:59``, ``2026-02-02TNI``;
 - ``DURATION`` values are ``P2D``, ``PT3H``, ``PXY`` (an unknown number of years);
 - ``SET`` values are ``P1Y`` ("annually"), ``XXXX-WXX-1`` ("every Monday"), and,
-  for counts of occurrences ("twice", "for the third time"), ``R2``/``R3``;
+  with ``with_counts=True``, for counts of occurrences ("twice", "for the third
+  time"), which TIMEX3 does not mark, ``R2``/``R3``;
 - ``interval`` is the inclusive range of days a DATE or TIME covers (None for
   durations, sets, vague references, and days that are only assumed).
 
@@ -62,6 +65,9 @@ Examples:
     ('2026', 'START', (datetime.date(2026, 1, 1), datetime.date(2026, 2, 2)))
     >>> [(t.text, t.value) for t in find_times("Talks were held on February 3 and 4.",
     ...                                        reference=None)]
+    [('February 3', 'XXXX-02-03'), ('4', 'XXXX-02-04')]
+    >>> [(t.text, t.value) for t in find_times("Talks were held on February 3 and 4.",
+    ...                                        reference=None, ranges="joined")]
     [('February 3 and 4', 'XXXX-02-03/XXXX-02-04')]
 """
 
@@ -69,16 +75,30 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Literal
+
+from attrs import evolve
 
 from reconcile.errors import UsageError
 from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.model import PublicationAnchor, Span, TimeMention
 from reconcile.timex._grammar import find_expressions
-from reconcile.timex._resolve import resolve
-from reconcile.timex._values import Context, DeicticExpr, Resolved, ShiftExpr, duration_days
+from reconcile.timex._resolve import resolve, resolve_ends
+from reconcile.timex._values import (
+    Context,
+    DeicticExpr,
+    RangeExpr,
+    Resolved,
+    ShiftExpr,
+    duration_days,
+)
+
+#: How find_times gives a range whose ends are written apart (see its ``ranges``).
+RangeMode = Literal["ends", "joined", "ends_spanning"]
 
 __all__ = [
     "PublicationAnchor",
+    "RangeMode",
     "duration_days",
     "find_publication_anchors",
     "find_times",
@@ -112,6 +132,8 @@ def find_times(
     end: int | None = None,
     lexicon: Lexicon = ENGLISH,
     year_hint: date | None = None,
+    ranges: RangeMode = "ends",
+    with_counts: bool = False,
 ) -> tuple[TimeMention, ...]:
     """Return every time expression in ``text[start:end]``, normalized against ``reference``.
 
@@ -130,6 +152,17 @@ def find_times(
         year_hint: when ``reference`` is None, a date of the same story (another
             source's publication date) that gives a date written without its year
             ("Saturday, March 8") its year; deictic expressions keep placeholders.
+        ranges: how a range whose ends are written apart ("from Aug. 26 to
+            Oct. 20") comes out. ``"ends"``: each end is its own mention, as TIMEX3
+            marks them, each still reading its year from the other. ``"joined"``:
+            one mention valued with the ISO 8601 interval of its ends
+            (``1989-08-26/1989-10-20``). ``"ends_spanning"``: each end its own
+            mention with its own value, and as interval the days of the whole range,
+            for a caller that compares periods (the checks: "July 10" is not
+            against "July 9 to 11").
+        with_counts: also return counts of occurrences ("twice", "three times",
+            "for the first time") as SET ``R2``/``R3``/``R1``; TIMEX3 does not mark
+            them, so by default they are left out ("twice a year" is always a SET).
 
     Returns:
         The mentions in text order, none overlapping another.
@@ -168,8 +201,15 @@ def find_times(
             lexicon=lexicon,
             year_hint=year_hint,
             look_back=True,
+            ranges=ranges,
         )
+        if with_counts or not _is_count(m)
     )
+
+
+def _is_count(mention: TimeMention) -> bool:
+    """Whether a mention is a bare count of occurrences ("twice": ``R2``), not a TIMEX3."""
+    return mention.type == "SET" and mention.value.startswith("R")
 
 
 #: How far before a stretch "a year earlier" looks for the date it counts from, when
@@ -186,11 +226,13 @@ def _read(
     lexicon: Lexicon,
     year_hint: date | None,
     look_back: bool,
+    ranges: RangeMode = "ends",
 ) -> list[tuple[TimeMention, Resolved]]:
     """Find and resolve the expressions of ``text[begin:stop]``, each with its meaning.
 
     With ``look_back``, a shift by years with no date before it in the stretch
     ("a year earlier") counts from the last date of the text just before it.
+    ``ranges`` says how the ends of a range written apart come out (see find_times).
     """
     toks, found = _expressions(text, begin, stop, lexicon)
     out: list[tuple[TimeMention, Resolved]] = []
@@ -218,23 +260,52 @@ def _read(
             sentence_day=sentence_days.get(first.sent),
             year_hint=year_hint if reference is None else None,
             deadline=item.i > 0 and toks[item.i - 1].low in lexicon.deadline_words,
+            forward=item.i > 0
+            and toks[item.i - 1].low in lexicon.forward_limits
+            and item.tense_word not in lexicon.pluperfect_words,
         )
-        got = resolve(item.expr, words, ctx)
-        mention = TimeMention(
-            span=Span(first.start, last.end),
-            text=words,
-            type=got.type,
-            value=got.value,
-            mod=got.mod,
-            interval=got.interval,
-            how=got.how,
-        )
-        out.append((mention, got))
-        if _is_dated(got):
-            previous = got
-            if got.interval is not None and got.interval[0] == got.interval[1]:
-                sentence_days[first.sent] = got.interval[0]
+        if ranges != "joined" and isinstance(item.expr, RangeExpr) and item.expr.cut is not None:
+            stop_first, start_last = item.expr.cut
+            ends = ((item.i, stop_first), (start_last, item.j))
+            texts = [text[toks[a].start : toks[b - 1].end] for a, b in ends]
+            pair = resolve_ends(item.expr, texts[0], texts[1], ctx)
+            if ranges == "ends_spanning":
+                pair = _spanning(pair, words)
+            parts = [(a, b, got) for (a, b), got in zip(ends, pair, strict=True)]
+        else:
+            parts = [(item.i, item.j, resolve(item.expr, words, ctx))]
+        for a, b, got in parts:
+            lo, hi = toks[a].start, toks[b - 1].end
+            mention = TimeMention(
+                span=Span(lo, hi),
+                text=text[lo:hi],
+                type=got.type,
+                value=got.value,
+                mod=got.mod,
+                interval=got.interval,
+                how=got.how,
+            )
+            out.append((mention, got))
+            if _is_dated(got):
+                previous = got
+                if got.interval is not None and got.interval[0] == got.interval[1]:
+                    sentence_days[first.sent] = got.interval[0]
     return out
+
+
+def _spanning(pair: tuple[Resolved, Resolved], words: str) -> tuple[Resolved, Resolved]:
+    """Give both ends of a range the interval of the whole range, when it has one."""
+    first, last = pair
+    if first.interval is None or last.interval is None:
+        return pair
+    lo, hi = first.interval[0], last.interval[1]
+    if hi < lo:
+        return pair
+    note = f"; as an end of '{words}', it covers the whole range, {lo} to {hi}"
+    return (
+        evolve(first, interval=(lo, hi), how=first.how + note),
+        evolve(last, interval=(lo, hi), how=last.how + note),
+    )
 
 
 def _is_dated(got: Resolved) -> bool:

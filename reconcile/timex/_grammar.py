@@ -97,6 +97,10 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
                 rules.append(self.r_deictic)
             if w in lk.relative or w == "the":
                 rules.append(self.r_relative)
+            if w in lk.lex.anaphoric_determiners:
+                rules.append(self.r_that_unit)
+            if w in lk.pods:
+                rules.append(self.r_modified_pod)
             if w in lk.cardinals and (w == "two" or 17 <= lk.cardinals[w] <= 20):
                 rules.append(self.r_spelled_year)
             if w in ("the", "a", "an", "for", "in", "at") or w in lk.ordinals:
@@ -183,7 +187,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
         for item in found:
             if out and self._joinable(out[-1], item):
                 first = out.pop()
-                expr = RangeExpr(first.expr, item.expr)
+                expr = RangeExpr(first.expr, item.expr, cut=(first.j, item.i))
                 out.append(Found(first.i, item.j, expr))
             else:
                 out.append(item)

@@ -503,6 +503,15 @@ class GrammarBase:
             return False
         if prev is not None and prev.kind == "p" and prev.text in ".," and not t.space:
             return False
+        if (
+            prev is not None
+            and prev.kind == "p"
+            and prev.text in _HYPHENS
+            and not t.space
+            and not prev.space
+            and self.low(k - 2) in lex.year_prefixes
+        ):
+            return True  # "mid-1996", "post-1959"
         if nxt is not None and nxt.kind == "p" and nxt.text in "%:" and not nxt.space:
             return False
         if (
@@ -653,4 +662,7 @@ class GrammarBase:
         auxiliaries = self.lex.passive_auxiliaries
         if is_past and self.low(k - 1) in auxiliaries and w not in ("was", "were", "had"):
             return None  # "will be closed", "is expected": the auxiliary tells the tense
+        before = self.low(k - 1)
+        if is_past and (before in ("a", "an", "the") or before in self.lex.possessives):
+            return None  # "the planned visit", "its revised offer": an adjective, no tense
         return ("past", w) if is_past else None

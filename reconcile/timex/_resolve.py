@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, timedelta
 
 from attrs import evolve
@@ -501,6 +502,9 @@ def _resolve_weekday(expr: WeekdayExpr, text: str, ctx: Context) -> Resolved:
     elif expr.which == 0:
         day = ref - timedelta(days=ref.weekday()) + timedelta(days=expr.weekday)
         why = f"the {name} of the week of the publication date {ref}"
+    elif ctx.forward:
+        day = ref + timedelta(days=ahead)
+        why = f"the {name} on or after the publication date {ref}: a limit ahead"
     elif ctx.tense == "past":
         day = ref - timedelta(days=back)
         why = f"the {name} on or before the publication date {ref}{_tense_words(ctx)}"
@@ -542,6 +546,8 @@ def _resolve_shift(expr: ShiftExpr, text: str, ctx: Context) -> Resolved:
     mod = _SHIFT_MODS.get((expr.mod or "", expr.sign), expr.mod)
     vague = "PAST_REF" if expr.sign < 0 else "FUTURE_REF"
     prev = ctx.previous
+    if expr.from_previous and prev is not None and _coarser(prev.unit, expr.unit):
+        return _within_coarser(expr, text, prev, mod)
     if expr.from_previous and prev is not None and prev.interval is not None:
         anchor = prev.interval[0]
         origin = f"the date {prev.value} mentioned before it"
@@ -594,6 +600,33 @@ def _resolve_shift(expr: ShiftExpr, text: str, ctx: Context) -> Resolved:
     value, interval = got
     value, kind = _with_time(value, None, expr.pod if gran == "D" else None)
     return Resolved(kind, value, how, _apply_mod(interval, mod, False), mod, gran)
+
+
+#: Units a date may be too coarse for: a day or a week is not known from a month alone.
+_FINER_THAN = {"D": ("W", "M", "Q", "SE", "Y", "DE", "CE"), "W": ("M", "Q", "SE", "Y", "DE", "CE")}
+_FINER_THAN["M"] = ("Y", "DE", "CE")
+
+
+def _coarser(prev_unit: str | None, unit: str) -> bool:
+    """Whether a date of granularity ``prev_unit`` is too coarse to count ``unit`` from."""
+    return prev_unit is not None and prev_unit in _FINER_THAN.get(unit, ())
+
+
+def _within_coarser(expr: ShiftExpr, text: str, prev: Resolved, mod: str | None) -> Resolved:
+    """Resolve "that same day" after "October 1998": a day of it, not which (1998-10-XX)."""
+    origin = f"the date {prev.value} mentioned before it"
+    year_month = re.fullmatch(r"(\d{4})(-\d{2})?", prev.value)
+    if expr.sign != 0 or year_month is None:
+        how = f"'{text}' counts from {origin}, which does not say the {_UNIT_NAMES[expr.unit]}"
+        return Resolved("DATE", "XXXX-XX-XX", how, mod=mod)
+    if expr.unit == "W":
+        value = f"{year_month[1]}-WXX"
+    elif expr.unit == "M":
+        value = f"{year_month[1]}-XX"
+    else:
+        value = prev.value + ("-XX" if year_month[2] else "-XX-XX")
+    how = f"'{text}' is a {_UNIT_NAMES[expr.unit]} of {origin}, which does not say which"
+    return Resolved("DATE", value, how, mod=mod)
 
 
 def _quarter_back(
@@ -675,8 +708,14 @@ def _resolve_clock(expr: ClockExpr, text: str, ctx: Context) -> Resolved:
     return Resolved(kind, value, f"'{text}' names no day", None, expr.mod)
 
 
-def _resolve_range(expr: RangeExpr, text: str, ctx: Context) -> Resolved:
-    """Resolve both ends of a range; a partial end takes its year from the other."""
+def resolve_ends(
+    expr: RangeExpr, first_text: str, last_text: str, ctx: Context
+) -> tuple[Resolved, Resolved]:
+    """Resolve both ends of a range; a partial end takes its year from the other.
+
+    "from May to June 2010": May is May 2010; "Dec. 5 to Jan. 10, 2010": December
+    is December 2009.
+    """
     first_expr, last_expr = expr.first, expr.last
     # A partial end takes its year from the other end ("from May to June 2010").
     if isinstance(first_expr, CalExpr) and isinstance(last_expr, CalExpr):
@@ -691,25 +730,29 @@ def _resolve_range(expr: RangeExpr, text: str, ctx: Context) -> Resolved:
             if a.month is not None and b.month is not None and b.month < a.month:
                 year += 1
             last_expr = evolve(last_expr, cal=evolve(b, year=year))
-    first = resolve(first_expr, text, ctx)
+    first = resolve(first_expr, first_text, ctx)
     if (
-        isinstance(first_expr, CalExpr)
-        and isinstance(last_expr, CalExpr)
-        and first_expr.cal.year is None
+        isinstance(last_expr, CalExpr)
         and last_expr.cal.year is None
+        and last_expr.cal.decade is None
+        and last_expr.cal.century is None
         and first.interval is not None
-        and first_expr.cal.decade is None
+        and first.interval[0] != date.min
+        and not (isinstance(first_expr, CalExpr) and first_expr.cal.decade is not None)
     ):
-        year = first.interval[0].year
+        # The end is the first such day on or after the start ("today through Nov. 17").
+        start = first.interval[0]
         b = last_expr.cal
-        if (
-            first_expr.cal.month is not None
-            and b.month is not None
-            and b.month < first_expr.cal.month
-        ):
+        year = start.year
+        if b.month is not None and (b.month, b.day or 31) < (start.month, start.day):
             year += 1
         last_expr = evolve(last_expr, cal=evolve(b, year=year))
-    last = resolve(last_expr, text, ctx)
+    return first, resolve(last_expr, last_text, ctx)
+
+
+def _resolve_range(expr: RangeExpr, text: str, ctx: Context) -> Resolved:
+    """Resolve a range as one period: the ISO 8601 interval of its two ends."""
+    first, last = resolve_ends(expr, text, text, ctx)
     value = f"{first.value}/{last.value}"
     kind: TimexType = "TIME" if first.type == "TIME" and last.type == "TIME" else "DATE"
     how = f"'{text}' runs from {first.value} to {last.value}"

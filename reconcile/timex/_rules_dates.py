@@ -109,7 +109,9 @@ class DateRules(GrammarBase):
             return None  # "May 3 and 4 people"
         a = CalExpr(Cal(year=year, month=month, day=first))
         b = CalExpr(Cal(year=year, month=month, day=last))
-        return j, RangeExpr(a, b)
+        # "April 24 and 25": two days written apart; "June 3-5" is one group.
+        cut = None if conn.kind == "p" else (k, k + 1)
+        return j, RangeExpr(a, b, cut=cut)
 
     def r_weekday(self, i: int) -> _Match | None:
         """Weekdays: "Monday", "last Tuesday", "Friday night", "Mondays"."""

@@ -68,9 +68,7 @@ class DurationRules(GrammarBase):
                 if self.low(k) in lk.long_units and kind in ("article", "digits", "word"):
                     return i, k + 1, DurationExpr(amount, lk.long_units[self.low(k)])
                 return None
-        if uw in self.lex.short_units and (
-            kind != "digits" or not unit_tok.text.islower()
-        ):
+        if uw in self.lex.short_units and (kind != "digits" or not unit_tok.text.islower()):
             return None  # "203 HR" is home runs
         if unit == "S" and (kind == "article" or (amount is None and kind != "vague")):
             return None
@@ -79,6 +77,16 @@ class DurationRules(GrammarBase):
         if kind == "vague" and amount is None and not uw.endswith("s") and uw != "century":
             return None
         end = k + 1
+        # "an hour and a half", "a year and a half": half a unit more.
+        if (
+            amount is not None
+            and upper is None
+            and not hyphen
+            and self.low(end) == "and"
+            and self.low(end + 1) in ("a", "an")
+            and self.low(end + 2) == "half"
+        ):
+            amount, end = amount + 0.5, end + 3
         # "-long": "a week-long manhunt"
         if self.is_p(end, _HYPHENS) and self.low(end + 1) == "long":
             end += 2
@@ -102,12 +110,8 @@ class DurationRules(GrammarBase):
         if after == "from" and self.low(end + 1) == "now":
             return i, end + 2, ShiftExpr(amount, unit, 1, False, words + " from now")
         # "$5 million a year": a rate, not a duration.
-        if kind == "article" and not hyphen:
-            prev = self.tok(i - 1)
-            if prev is not None and (
-                prev.kind == "n" or prev.low in self.lex.rate_words or prev.text == "%"
-            ):
-                return i, end, SetExpr(duration_value(1, unit), f"is a rate: per {uw}")
+        if kind == "article" and not hyphen and self._after_amount(i):
+            return i, k + 1, SetExpr(duration_value(1, unit), f"is a rate: per {uw}")
         # "in three weeks" with a future verb: a date.
         if (
             self.low(i - 1) == "in"
@@ -120,6 +124,13 @@ class DurationRules(GrammarBase):
             if tense == "future":
                 return i - 1, end, ShiftExpr(amount, unit, 1, False, "in " + words)
         return i, end, DurationExpr(amount, unit, upper=upper)
+
+    def _after_amount(self, i: int) -> bool:
+        """Whether token ``i`` follows an amount ("$5 million a year", "3% a year")."""
+        prev = self.tok(i - 1)
+        return prev is not None and (
+            prev.kind == "n" or prev.low in self.lex.rate_words or prev.text == "%"
+        )
 
     def r_set(self, i: int) -> _Match | None:
         """Sets: "daily", "every week", "each Monday", "per hour", "twice a year"."""

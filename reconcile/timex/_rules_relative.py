@@ -72,6 +72,44 @@ class RelativeRules(GrammarBase):
             clock, j = got_clock
         return i, j, DeicticExpr("D", offset, t.text, pod=pod, clock=clock)
 
+    def r_that_unit(self, i: int) -> _Match | None:
+        """The unit of the last date mentioned: "that year", "that same day", "that night"."""
+        lk = self.lk
+        k = i + 1
+        if lk.anaphoric.get(self.low(k)) == 0:
+            k += 1  # "that same day"
+        unit_word = self.low(k)
+        nxt = self.tok(k + 1)
+        if nxt is not None and nxt.kind == "p" and nxt.text in _HYPHENS:
+            return None  # "that year-end charge"
+        words = " ".join(t.text for t in self.toks[i : k + 1])
+        unit = lk.units.get(unit_word)
+        if unit in ("D", "W", "M", "Y") and not unit_word.endswith("s"):
+            return i, k + 1, ShiftExpr(1, unit, 0, True, words)
+        pod = lk.pods.get(unit_word)
+        if pod is not None and not unit_word.endswith("s") and unit_word != "overnight":
+            return i, k + 1, ShiftExpr(1, "D", 0, True, words, pod=pod)
+        return None
+
+    def r_modified_pod(self, i: int) -> _Match | None:
+        """A part of day after "early", "mid", "late": "by mid afternoon", "mid-afternoon
+        yesterday", "late evening" (the modifier joins it afterwards)."""
+        pod_got = self.pod_at(i)
+        if pod_got is None:
+            return None
+        pod, j = pod_got
+        k = i - 1
+        if self.is_p(k, _HYPHENS):
+            k -= 1
+        mods = self.lk.point_mods.get(self.low(k), [])
+        if not any(len(words) == 1 and mod in ("START", "MID", "END") for words, mod in mods):
+            return None
+        day = self.lk.deictic.get(self.low(j))
+        if day is not None:
+            words = " ".join(t.text for t in self.toks[i : j + 1])
+            return i, j + 1, DeicticExpr("D", day, words, pod=pod)
+        return i, j, ClockExpr(None, pod)
+
     def r_relative(self, i: int) -> _Match | None:
         """Units relative to the reference: "last week", "this year", "two days ago"."""
         lk = self.lk
@@ -157,6 +195,17 @@ class RelativeRules(GrammarBase):
         season = lk.seasons.get(unit_word)
         if season is not None:
             return i, nxt + 1, DeicticExpr("SE", offset, f"{w} {unit_word}", season=season)
+        holiday_tok = self.tok(nxt)
+        if holiday_tok is not None and holiday_tok.is_cap and w != "this":
+            # "last Thanksgiving", "next Christmas Day": the one before or after the reference.
+            for name_words, rule in lk.holidays.get(unit_word, []):
+                end = nxt + len(name_words)
+                if self.low(end) in self.lex.holiday_nouns:
+                    continue  # "a last Christmas card"
+                if all(self.low(nxt + n) == word for n, word in enumerate(name_words)):
+                    name = " ".join(x.text for x in self.toks[nxt:end])
+                    cal = Cal(holiday=rule, holiday_name=name, which=offset)
+                    return i, end, CalExpr(cal)
         return None
 
     def r_in_the_unit(self, i: int) -> _Match | None:

@@ -212,7 +212,12 @@ class YearRules(GrammarBase):
         else:
             return None
         j += 1
-        if self.low(j) != "of":
+        after_of = self.tok(j + 1)
+        if self.low(j) != "of" or (
+            after_of is not None
+            and (after_of.text in "$£€#" or (after_of.kind == "n" and self.year_at(j + 1) is None))
+        ):
+            # "the third quarter of $226.3 million": an amount, not "of 1990".
             if word == "half" and self.low(k - 1) != "fiscal":
                 return None  # "the first half", "a second-half surge": of a match, a film
             return (i + 1 if t.low == "a" else i), j, CalExpr(Cal(part=part))

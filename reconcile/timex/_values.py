@@ -224,11 +224,18 @@ class ClockExpr:
 
 @frozen
 class RangeExpr:
-    """Two points that bound one period ("from 2010 to 2012", "February 3 and 4")."""
+    """Two points that bound one period ("from 2010 to 2012", "February 3 and 4").
+
+    ``cut`` is where the ends lie when they are written apart, as token indices:
+    the first end stops before token ``cut[0]`` and the last starts at ``cut[1]``
+    ("Aug. 26 | to | Oct. 20"). TIMEX3 marks such ends as two expressions; a range
+    written as one token group ("1991-97") has no cut.
+    """
 
     first: Expr
     last: Expr
     mod: str | None = None
+    cut: tuple[int, int] | None = None
 
 
 Expr = (
@@ -254,7 +261,8 @@ class Context:
     elsewhere (another source's publication date): without a ``reference``, a
     date written without its year ("Saturday, March 8") takes its year from it;
     deictic expressions ("today", "last March") never do. ``deadline`` says the
-    expression follows a word of time limits ("by", "until", "effective").
+    expression follows a word of time limits ("by", "until", "effective"), and
+    ``forward`` that it follows one that looks ahead whatever the tense ("until").
     """
 
     reference: date | None
@@ -264,6 +272,7 @@ class Context:
     sentence_day: date | None = None
     year_hint: date | None = None
     deadline: bool = False  # after "by", "until", "effective": a time limit
+    forward: bool = False  # after "until": a limit ahead of the reference, whatever the tense
 
 
 @frozen

@@ -21,17 +21,17 @@ import reconcile
 from reconcile import Source
 from reconcile.errors import ReconcileError, UsageError
 from reconcile.pipeline import parse_source
-from reconcile.timex import PublicationAnchor, find_publication_anchors, find_times
+from reconcile.timex import PublicationAnchor, RangeMode, find_publication_anchors, find_times
 
 SAMPLE = Path(__file__).parents[1] / "data" / "timex" / "ecbplus_sample.jsonl"
 
 Row = tuple[str, str, str, "str | None", "tuple[str, str] | None"]
 
 
-def norm(text: str, reference: date | None) -> list[Row]:
+def norm(text: str, reference: date | None, *, ranges: RangeMode = "ends") -> list[Row]:
     """Return ``(text, type, value, mod, interval)`` for every mention, dates as ISO strings."""
     rows: list[Row] = []
-    for t in find_times(text, reference=reference):
+    for t in find_times(text, reference=reference, ranges=ranges):
         assert text[t.span.start : t.span.end] == t.text
         interval = (
             None if t.interval is None else (t.interval[0].isoformat(), t.interval[1].isoformat())
@@ -60,9 +60,13 @@ class TestSeedPhrasings:
         ]
 
     def test_two_days_of_one_month(self) -> None:
-        """ "February 3 and 4" is one range with an ISO 8601 interval value."""
+        """ "February 3 and 4" is two days, or joined one range with an ISO 8601 interval."""
         text = "During his stay on February 3 and 4, he is scheduled to meet the prime minister."
         assert norm(text, MON) == [
+            ("February 3", "DATE", "2026-02-03", None, day("2026-02-03")),
+            ("4", "DATE", "2026-02-04", None, day("2026-02-04")),
+        ]
+        assert norm(text, MON, ranges="joined") == [
             (
                 "February 3 and 4",
                 "DATE",
@@ -239,7 +243,6 @@ class TestDeictic:
         """ "last Tuesday" is the Tuesday before the reference."""
         text = "The striker scored twice last Tuesday."
         assert norm(text, date(2025, 11, 14)) == [
-            ("twice", "SET", "R2", None, None),
             ("last Tuesday", "DATE", "2025-11-11", None, day("2025-11-11")),
         ]
 
@@ -294,19 +297,24 @@ class TestDeictic:
 
 
 class TestRanges:
-    """Two ends of one period are one mention with an ISO 8601 interval value."""
+    """Two ends written apart are two mentions (TIMEX3); joined, one with an interval value."""
 
     def test_from_to_years(self) -> None:
-        """ "from 2010 to 2012" is 2010/2012."""
+        """ "from 2010 to 2012" is 2010 and 2012, or joined 2010/2012."""
         text = "He coached the club from 2010 to 2012."
         assert norm(text, None) == [
+            ("2010", "DATE", "2010", None, ("2010-01-01", "2010-12-31")),
+            ("2012", "DATE", "2012", None, ("2012-01-01", "2012-12-31")),
+        ]
+        assert norm(text, None, ranges="joined") == [
             ("2010 to 2012", "DATE", "2010/2012", None, ("2010-01-01", "2012-12-31"))
         ]
 
     def test_between_months(self) -> None:
         """ "between May and June" infers one year for both months."""
         text = "Between May and June, the drought cut the harvest by a third."
-        assert norm(text, date(2025, 7, 20)) == [
+        assert [r[2] for r in norm(text, date(2025, 7, 20))] == ["2025-05", "2025-06"]
+        assert norm(text, date(2025, 7, 20), ranges="joined") == [
             ("May and June", "DATE", "2025-05/2025-06", None, ("2025-05-01", "2025-06-30")),
         ]
 
@@ -320,7 +328,7 @@ class TestRanges:
     def test_months_of_two_years(self) -> None:
         """ "from September 2010 to January 2011" spans the two months and what lies between."""
         text = "She was treated there from September 2010 to January 2011."
-        assert norm(text, None) == [
+        assert norm(text, None, ranges="joined") == [
             (
                 "September 2010 to January 2011",
                 "DATE",
@@ -329,6 +337,23 @@ class TestRanges:
                 ("2010-09-01", "2011-01-31"),
             )
         ]
+
+    def test_ends_spanning_keep_their_values_and_cover_the_range(self) -> None:
+        """With ``ranges="ends_spanning"`` each end keeps its value and covers the whole range."""
+        text = "The festival runs July 9 to 11 in the old town."
+        found = find_times(text, reference=date(2024, 7, 1), ranges="ends_spanning")
+        assert [(t.text, t.value, t.interval) for t in found] == [
+            ("July 9", "2024-07-09", (date(2024, 7, 9), date(2024, 7, 11))),
+            ("11", "2024-07-11", (date(2024, 7, 9), date(2024, 7, 11))),
+        ]
+
+    def test_an_end_without_a_year_follows_the_start(self) -> None:
+        """ "from today through Nov. 17": the end is the first November 17 after the start,
+        whatever the tense; "Dec. 5 to Jan. 10, 1990" puts December in 1989."""
+        text = "The shares trade at that price from today through Nov. 17."
+        assert [r[2] for r in norm(text, date(1989, 10, 27))] == ["1989-10-27", "1989-11-17"]
+        text = "The exhibition ran from Dec. 5 to Jan. 10, 1990."
+        assert [r[2] for r in norm(text, None)] == ["1989-12-05", "1990-01-10"]
 
     def test_non_consecutive_days_stay_apart(self) -> None:
         """ "September 14 and 18" are not a range: only the first day is read as a date."""
@@ -445,9 +470,13 @@ class TestSets:
         ]
 
     def test_occurrence_counts(self) -> None:
-        """Occurrence counts are SETs written R<n>: "the second time", "three times", "two-time"."""
+        """Occurrence counts are no TIMEX3; asked for, they are SETs written R<n>."""
         text = "The two-time champion won for the second time, after losing three times."
-        assert norm(text, None) == [
+        assert norm(text, None) == []
+        assert [
+            (t.text, t.type, t.value, t.mod, t.interval)
+            for t in find_times(text, reference=None, with_counts=True)
+        ] == [
             ("two-time", "SET", "R2", None, None),
             ("the second time", "SET", "R2", None, None),
             ("three times", "SET", "R3", None, None),
