@@ -112,3 +112,43 @@ def test_one_duration_in_two_units_agrees() -> None:
     plan = "Pensions will be frozen for {}, the minister said."
     assert _pair(plan.format("a year"), day, plan.format("12 months"), day) == []
     assert _pair(plan.format("a year"), day, plan.format("18 months"), day) == ["numeric"]
+
+
+def test_one_hyphenated_to_a_noun_counts_it() -> None:
+    """ "A one-goal lead" counts its goals as "a two-goal lead" does; "one of" counts nothing."""
+    day = date(2014, 5, 13)
+    assert _pair(
+        "The Rangers carried a one-goal lead into the third period at Madison Square Garden.",
+        day,
+        "The Rangers carried a two-goal lead into the third period at Madison Square Garden.",
+        day,
+    ) == ["numeric"]
+    assert (
+        _pair(
+            "Lundqvist was one of the best goalies in the league last season.",
+            day,
+            "Lundqvist was one of the best goalies in the league last season.",
+            day,
+        )
+        == []
+    )
+
+
+def test_more_than_reaches_half_again_its_number() -> None:
+    """ "More than 2,000" is not said of 5,000 marchers, but it is of 2,400."""
+    day = date(2011, 3, 26)
+    assert _pair(
+        "More than 2,000 people marched through central London on Saturday.",
+        day,
+        "More than 5,000 people marched through central London on Saturday.",
+        day,
+    ) == ["numeric"]
+    assert (
+        _pair(
+            "More than 2,000 people marched through central London on Saturday.",
+            day,
+            "Some 2,400 people marched through central London on Saturday.",
+            day,
+        )
+        == []
+    )

@@ -52,7 +52,8 @@ def test_counts_money_and_percentages() -> None:
     ("sentence", "low", "high"),
     [
         ("About 40 people were rescued.", 36.0, 44.0),
-        ("More than 40 people were rescued.", 40.0, math.inf),
+        ("More than 40 people were rescued.", 40.0, 60.0),
+        ("At least 40 people were rescued.", 40.0, math.inf),
         ("Nearly 40 people were rescued.", 32.0, 40.0),
         ("Up to 40 people were rescued.", 0.0, 40.0),
         ("Dozens of people were rescued.", 24.0, 144.0),
