@@ -152,3 +152,35 @@ def test_more_than_reaches_half_again_its_number() -> None:
         )
         == []
     )
+
+
+def _undated_pair(a: str, b: str) -> list[str]:
+    docs = parse_sources([reconcile.Source(a, name="a.txt"), reconcile.Source(b, name="b.txt")])
+    return [category for category, _ in check_pair(docs[0].claims[0], docs[1].claims[0], docs)]
+
+
+def test_one_firing_on_two_weekdays_is_flagged_undated() -> None:
+    """ "Fired on Tuesday" and "fired Friday morning" of one coach cannot both be; the season
+    around the firing dates nothing else."""
+    assert _undated_pair(
+        "The Chicago Bulls fired coach Vinny Del Negro on Tuesday.",
+        "The Bulls fired Del Negro on Friday morning after a 2009-10 season of 41 wins.",
+    ) == ["temporal"]
+    assert (
+        _undated_pair(
+            "The Chicago Bulls fired coach Vinny Del Negro on Tuesday.",
+            "The Bulls fired Del Negro on Tuesday morning after a 2009-10 season of 41 wins.",
+        )
+        == []
+    )
+
+
+def test_a_country_and_its_people_are_one_subject() -> None:
+    """ "In Norway" and "Norwegians" do not make two subjects: the death tolls differ."""
+    day = date(2020, 12, 31)
+    assert _pair(
+        "Six people were killed when a landslide buried homes in Norway on Wednesday.",
+        day,
+        "Fourteen people were killed when a landslide buried the homes of Norwegians on Wednesday.",
+        day,
+    ) == ["numeric"]
