@@ -238,3 +238,30 @@ def test_a_speaker_keeps_its_determiner() -> None:
 
     assert _lead_trimmed("his spokesman", ENGLISH) == "his spokesman"
     assert _lead_trimmed("and then Smith", ENGLISH) == "Smith"
+
+
+def test_a_title_case_sentence_names_only_its_names() -> None:
+    """In "Bulls Fire Coach Vinny Del Negro After Two Seasons" capitals say nothing: the words
+    the article writes in lower case ("fired") or in the present ("Checks") are no names,
+    and a word it capitalizes in running text ("Bulls") stays one."""
+    from reconcile.model import Span
+    from reconcile.parse.features import EntityIndex, document_word_cases, find_entities
+
+    text = (
+        "Bulls Fire Coach Vinny Del Negro After Two Seasons\n"
+        "The Chicago Bulls fired Vinny Del Negro on Tuesday.\n"
+        "Tyra Banks Checks Into Hotel Near Chicago\n"
+        "Tyra Banks arrived in Chicago with the Bulls."
+    )
+    lines = [Span(0, 50), Span(51, 102), Span(103, 144), Span(145, len(text))]
+    cases = document_word_cases(text, lines, lexicon=ENGLISH)
+    index = EntityIndex([])
+
+    def names(span: Span) -> list[str]:
+        found = find_entities(
+            text, span.start, span.end, index=index, lexicon=ENGLISH, cases=cases
+        )
+        return [e.text for e in found]
+
+    assert names(lines[0]) == ["Bulls", "Coach Vinny Del Negro"]
+    assert names(lines[2]) == ["Tyra Banks", "Hotel Near Chicago"]

@@ -58,6 +58,8 @@ _NUMBER_WORDS = {
     "a dozen": 12,
     "half": 0.5,
 }
+#: The number words, as a name reader asks: "Two" in a headline is no name.
+NUMBER_WORDS = frozenset(_NUMBER_WORDS)
 _SCALES = {
     "hundred": 1e2,
     "thousand": 1e3,
