@@ -244,7 +244,8 @@ class Quantity:
     """A number as stated (``"about 40"``, ``"$1.5 billion"``, ``"five"``).
 
     ``value`` is the number; ``low``/``high`` the range the wording allows
-    (``"more than 40"`` -> 40..inf), ``unit`` the normalized unit or counted noun.
+    (``"more than 40"`` -> 40..60, ``"at least 40"`` -> 40..inf), ``unit`` the
+    normalized unit or counted noun.
     """
 
     span: Span

@@ -95,3 +95,27 @@ def _is_demonym(claim: Claim, entity: Entity, lexicon: Lexicon) -> bool:
     if len(before) < 3 and offset > 64:
         before = claim.text[:offset].rstrip()
     return before.lower().endswith("the")
+
+
+#: A place and its people share this many first letters at least ("Greece", "Greeks").
+_PLACE_STEM = 4
+
+
+def _same_subject(x: Entity, y: Entity, lexicon: Lexicon) -> bool:
+    """Return whether two mentions may be of one subject: one entity, or a place and its people.
+
+    "Floods in Bangladesh" and "thousands of Bangladeshis" are about one country; a
+    count in both is of the same thing. One-word names that share their stem (the first
+    four letters at least, all but three of the shorter one) are a place and its people.
+    """
+    if _same_entity(x, y, lexicon):
+        return True
+    wx, wy = _letters(x.text), _letters(y.text)
+    if " " in x.text.strip() or " " in y.text.strip() or not wx or not wy:
+        return False
+    shared = 0
+    for cx, cy in zip(wx, wy, strict=False):
+        if cx != cy:
+            break
+        shared += 1
+    return shared >= _PLACE_STEM and shared >= min(len(wx), len(wy)) - 3

@@ -18,7 +18,7 @@ from reconcile.checks._base import (
     _lemma_stems,
     _words_near,
 )
-from reconcile.checks.names import _same_entity
+from reconcile.checks.names import _same_entity, _same_subject
 from reconcile.checks.readers import _is_measure
 from reconcile.checks.slots import differing_slots, slot_hit
 from reconcile.lexicon import Lexicon
@@ -211,8 +211,8 @@ def _about_different_names(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """
     names_a = [e for e in a.entities if e.kind == "name"]
     names_b = [e for e in b.entities if e.kind == "name"]
-    return any(not any(_same_entity(e, f, lexicon) for f in b.entities) for e in names_a) and any(
-        not any(_same_entity(e, f, lexicon) for f in a.entities) for e in names_b
+    return any(not any(_same_subject(e, f, lexicon) for f in b.entities) for e in names_a) and any(
+        not any(_same_subject(e, f, lexicon) for f in a.entities) for e in names_b
     )
 
 

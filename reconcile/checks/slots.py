@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reconcile._text import tokens
-from reconcile.checks.names import _is_demonym, _same_entity
+from reconcile.checks.names import _is_demonym, _same_entity, _same_subject
 from reconcile.checks.readers import (
     SlotPair,
     Value,
@@ -103,7 +103,7 @@ def _about_others(pair: SlotPair, a: Claim, b: Claim, ctx: _Context) -> bool:
         return any(
             e.kind == "name"
             and e.span.start != skip.start
-            and not any(_same_entity(e, f, lex) for f in other.entities)
+            and not any(_same_subject(e, f, lex) for f in other.entities)
             and not _written_in(e.text, other.text)
             for e in claim.entities
         )

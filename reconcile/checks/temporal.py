@@ -216,19 +216,17 @@ def _weekdays_differ(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
 
     Undated, "died Sunday" and "died on Thursday" have no days to compare, but each
     claim names one weekday for the action both state; two weekdays cannot both be
-    the day of it. A claim with more than one weekday, or about someone the other does
-    not name, dates something else too.
+    the day of it ("Saturday morning" names its day too). A claim with another day
+    besides the weekday, or about someone the other does not name, dates something else
+    too; a season or a year around it does not.
     """
     if not _shared_actions(a, b, ctx.lexicon) or _about_different_names(a, b, ctx.lexicon):
         return None
     days = []
     for claim in (a, b):
-        found = [
-            t
-            for t in claim.times
-            if t.interval is None and t.type == "DATE" and _WEEKDAY_VALUE.match(t.value)
-        ]
-        if len(found) != 1 or len([t for t in claim.times if t.type == "DATE"]) != 1:
+        dated = [t for t in claim.times if t.type in ("DATE", "TIME") and _names_a_day(t)]
+        found = [t for t in dated if t.interval is None and _WEEKDAY_VALUE.match(t.value)]
+        if len(found) != 1 or len(dated) != 1:
             return None
         days.append(found[0])
     x, y = days
@@ -241,6 +239,16 @@ def _weekdays_differ(a: Claim, b: Claim, ctx: _Context) -> Hit | None:
         SEVERITY["temporal"],
         f"{x.text} / {y.text}",
     )
+
+
+#: A date that spans less than a week may be the day of the action; "the 2008-09
+#: season" or "this year" is a period around it and dates nothing else.
+_DAY_LEVEL_DAYS = 7
+
+
+def _names_a_day(tm: TimeMention) -> bool:
+    """Return whether a date or time may name the day of an action (not a whole season)."""
+    return tm.interval is None or (tm.interval[1] - tm.interval[0]).days < _DAY_LEVEL_DAYS
 
 
 def _bound_word(claim: Claim, tm: TimeMention, lexicon: Lexicon) -> str:

@@ -30,8 +30,11 @@ from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.model import Claim, Document, Segment, Source, Span, TimeMention
 from reconcile.morphology import is_past_form
 from reconcile.parse.features import (
+    NO_TITLE_CASE,
     EntityIndex,
+    WordCases,
     capitalized_runs,
+    document_word_cases,
     find_attribution,
     find_entities,
     find_modality,
@@ -249,8 +252,9 @@ def parse_outline(
     """
     source, view = out.source, out.view
     contexts: list[tuple[str, str, tuple[str, ...]]] = []
+    cases = document_word_cases(view, [span for span, _, _ in out.sentences], lexicon=lexicon)
     for span, _, _ in out.sentences:
-        runs = capitalized_runs(view, span.start, span.end, lexicon=lexicon)
+        runs = capitalized_runs(view, span.start, span.end, lexicon=lexicon, cases=cases)
         for i, (title, name, _) in enumerate(runs):
             if name:
                 # The names near this one: a whole sentence's would cost runs x runs on a
@@ -283,6 +287,7 @@ def parse_outline(
                 index=index,
                 speakers=speakers,
                 lexicon=lexicon,
+                cases=cases,
             )
             # "Police said the bank was damaged, and an employee was hurt": the
             # second clause is police's word too.
@@ -506,6 +511,7 @@ def _claim(
     index: EntityIndex,
     speakers: _QuoteLookup,
     lexicon: Lexicon,
+    cases: WordCases = NO_TITLE_CASE,
 ) -> Claim:
     view, source = out.view, out.source
     times = _within(block_times, span)
@@ -513,7 +519,7 @@ def _claim(
     in_quote = speakers.overlapping(span)
     quote = (in_quote[0][1], in_quote[0][2]) if in_quote else None
     entities = find_entities(
-        view, span.start, span.end, index=index, lexicon=lexicon, exclude=time_spans
+        view, span.start, span.end, index=index, lexicon=lexicon, exclude=time_spans, cases=cases
     )
     # Terms are the content words that are neither dates nor names: those have
     # features of their own, and counting them twice would overweight them.

@@ -112,3 +112,75 @@ def test_one_duration_in_two_units_agrees() -> None:
     plan = "Pensions will be frozen for {}, the minister said."
     assert _pair(plan.format("a year"), day, plan.format("12 months"), day) == []
     assert _pair(plan.format("a year"), day, plan.format("18 months"), day) == ["numeric"]
+
+
+def test_one_hyphenated_to_a_noun_counts_it() -> None:
+    """ "A one-goal lead" counts its goals as "a two-goal lead" does; "one of" counts nothing."""
+    day = date(2014, 5, 13)
+    assert _pair(
+        "The Rangers carried a one-goal lead into the third period at Madison Square Garden.",
+        day,
+        "The Rangers carried a two-goal lead into the third period at Madison Square Garden.",
+        day,
+    ) == ["numeric"]
+    assert (
+        _pair(
+            "Lundqvist was one of the best goalies in the league last season.",
+            day,
+            "Lundqvist was one of the best goalies in the league last season.",
+            day,
+        )
+        == []
+    )
+
+
+def test_more_than_reaches_half_again_its_number() -> None:
+    """ "More than 2,000" is not said of 5,000 marchers, but it is of 2,400."""
+    day = date(2011, 3, 26)
+    assert _pair(
+        "More than 2,000 people marched through central London on Saturday.",
+        day,
+        "More than 5,000 people marched through central London on Saturday.",
+        day,
+    ) == ["numeric"]
+    assert (
+        _pair(
+            "More than 2,000 people marched through central London on Saturday.",
+            day,
+            "Some 2,400 people marched through central London on Saturday.",
+            day,
+        )
+        == []
+    )
+
+
+def _undated_pair(a: str, b: str) -> list[str]:
+    docs = parse_sources([reconcile.Source(a, name="a.txt"), reconcile.Source(b, name="b.txt")])
+    return [category for category, _ in check_pair(docs[0].claims[0], docs[1].claims[0], docs)]
+
+
+def test_one_firing_on_two_weekdays_is_flagged_undated() -> None:
+    """ "Fired on Tuesday" and "fired Friday morning" of one coach cannot both be; the season
+    around the firing dates nothing else."""
+    assert _undated_pair(
+        "The Chicago Bulls fired coach Vinny Del Negro on Tuesday.",
+        "The Bulls fired Del Negro on Friday morning after a 2009-10 season of 41 wins.",
+    ) == ["temporal"]
+    assert (
+        _undated_pair(
+            "The Chicago Bulls fired coach Vinny Del Negro on Tuesday.",
+            "The Bulls fired Del Negro on Tuesday morning after a 2009-10 season of 41 wins.",
+        )
+        == []
+    )
+
+
+def test_a_country_and_its_people_are_one_subject() -> None:
+    """ "In Norway" and "Norwegians" do not make two subjects: the death tolls differ."""
+    day = date(2020, 12, 31)
+    assert _pair(
+        "Six people were killed when a landslide buried homes in Norway on Wednesday.",
+        day,
+        "Fourteen people were killed when a landslide buried the homes of Norwegians on Wednesday.",
+        day,
+    ) == ["numeric"]

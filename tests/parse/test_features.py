@@ -52,7 +52,8 @@ def test_counts_money_and_percentages() -> None:
     ("sentence", "low", "high"),
     [
         ("About 40 people were rescued.", 36.0, 44.0),
-        ("More than 40 people were rescued.", 40.0, math.inf),
+        ("More than 40 people were rescued.", 40.0, 60.0),
+        ("At least 40 people were rescued.", 40.0, math.inf),
         ("Nearly 40 people were rescued.", 32.0, 40.0),
         ("Up to 40 people were rescued.", 0.0, 40.0),
         ("Dozens of people were rescued.", 24.0, 144.0),
@@ -237,3 +238,30 @@ def test_a_speaker_keeps_its_determiner() -> None:
 
     assert _lead_trimmed("his spokesman", ENGLISH) == "his spokesman"
     assert _lead_trimmed("and then Smith", ENGLISH) == "Smith"
+
+
+def test_a_title_case_sentence_names_only_its_names() -> None:
+    """In "Bulls Fire Coach Vinny Del Negro After Two Seasons" capitals say nothing: the words
+    the article writes in lower case ("fired") or in the present ("Checks") are no names,
+    and a word it capitalizes in running text ("Bulls") stays one."""
+    from reconcile.model import Span
+    from reconcile.parse.features import EntityIndex, document_word_cases, find_entities
+
+    text = (
+        "Bulls Fire Coach Vinny Del Negro After Two Seasons\n"
+        "The Chicago Bulls fired Vinny Del Negro on Tuesday.\n"
+        "Tyra Banks Checks Into Hotel Near Chicago\n"
+        "Tyra Banks arrived in Chicago with the Bulls."
+    )
+    lines = [Span(0, 50), Span(51, 102), Span(103, 144), Span(145, len(text))]
+    cases = document_word_cases(text, lines, lexicon=ENGLISH)
+    index = EntityIndex([])
+
+    def names(span: Span) -> list[str]:
+        found = find_entities(
+            text, span.start, span.end, index=index, lexicon=ENGLISH, cases=cases
+        )
+        return [e.text for e in found]
+
+    assert names(lines[0]) == ["Bulls", "Coach Vinny Del Negro"]
+    assert names(lines[2]) == ["Tyra Banks", "Hotel Near Chicago"]

@@ -21,15 +21,26 @@ from the :class:`~reconcile.lexicon.Lexicon` and every verb form from
 from __future__ import annotations
 
 from reconcile.parse.features.attribution import find_attribution, find_quotes, quote_speaker
-from reconcile.parse.features.entities import EntityIndex, capitalized_runs, find_entities
+from reconcile.parse.features.entities import (
+    NO_TITLE_CASE,
+    EntityIndex,
+    WordCases,
+    capitalized_runs,
+    document_word_cases,
+    find_entities,
+    is_title_case,
+)
 from reconcile.parse.features.modality import find_modality, find_predicates, is_negated
 from reconcile.parse.features.ordinals import find_ordinals
 from reconcile.parse.features.quantities import SCORE_BASE, find_quantities
 
 __all__ = [
+    "NO_TITLE_CASE",
     "SCORE_BASE",
     "EntityIndex",
+    "WordCases",
     "capitalized_runs",
+    "document_word_cases",
     "find_attribution",
     "find_entities",
     "find_modality",
@@ -38,5 +49,6 @@ __all__ = [
     "find_quantities",
     "find_quotes",
     "is_negated",
+    "is_title_case",
     "quote_speaker",
 ]

@@ -12,8 +12,13 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from attrs import frozen
+
 from reconcile._text import Token, stem, strip_possessive, tokens, words_outside
 from reconcile.model import Entity, Span
+from reconcile.morphology import lemma, verb_lemma
+from reconcile.parse.features.quantities import NUMBER_WORDS
+from reconcile.parse.furniture import _title_case
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -157,8 +162,98 @@ def _same_stem(modifier: str, word: str) -> bool:
     return n >= _STEM_PREFIX and n >= min(len(modifier), len(word)) - 3
 
 
+#: Quotes and brackets around a word of a headline.
+_QUOTES = "\"'“”‘’()[]"
+#: A sentence is in title case when it has at least this many words to judge by.
+_TITLE_MIN_WORDS = 3
+
+
+def is_title_case(text: str, start: int, end: int, *, lexicon: Lexicon) -> bool:
+    """Return whether a sentence capitalizes (nearly) every word, like many headlines.
+
+    In "Lindsay Lohan Checks Into Rehab" capitals say nothing about names.
+
+    Examples:
+        >>> from reconcile.lexicon import ENGLISH
+        >>> s = "Bulls Fire Coach Vinny Del Negro After Two Seasons"
+        >>> is_title_case(s, 0, len(s), lexicon=ENGLISH)
+        True
+        >>> s = "The Bulls fired Vinny Del Negro."
+        >>> is_title_case(s, 0, len(s), lexicon=ENGLISH)
+        False
+    """
+    words = text[start:end].split()
+    if len(words) < _TITLE_MIN_WORDS:
+        return False
+    _, is_caps = _title_case(words, lexicon.title_small_words)
+    # Every word but the small ones: a sentence of running text full of names ("It
+    # names Shelley, Los Angeles County Registrar ...") still has its lower-case words.
+    significant = [
+        w.strip(_QUOTES) for w in words if w.strip(_QUOTES).lower() not in lexicon.title_small_words
+    ]
+    return is_caps or all(w[:1].isupper() or not w[:1].isalpha() for w in significant if w)
+
+
+@frozen
+class WordCases:
+    """How a document writes its words, for reading names in its title-case sentences.
+
+    ``lower`` holds the lemma stems of the words it writes in lower case, ``names`` the
+    words it capitalizes inside a sentence that is not in title case.
+    """
+
+    lower: frozenset[str]
+    names: frozenset[str]
+
+    def is_common(self, word: str, lexicon: Lexicon) -> bool:
+        """Return whether a word of a title-case sentence is a common word, no part of a name.
+
+        It is when the document writes it in lower case in any form ("Checks" and
+        "checked"), or it is a small word ("Into") or a number ("Two"), or a verb in
+        the present ("Checks", "Flips") that the document never capitalizes in running
+        text (it does "Tyra Banks").
+        """
+        if word in lexicon.title_small_words or word in lexicon.stopwords or word in NUMBER_WORDS:
+            return True
+        if word in self.names:
+            return False
+        return stem(lemma(word)) in self.lower or _is_present_verb(word)
+
+
+NO_TITLE_CASE = WordCases(frozenset(), frozenset())
+
+
+def _is_present_verb(word: str) -> bool:
+    """Return whether a word is a verb's third person present ("checks", "dies")."""
+    return word.endswith("s") and verb_lemma(word) not in (None, word)
+
+
+def document_word_cases(text: str, spans: Sequence[Span], *, lexicon: Lexicon) -> WordCases:
+    """Return how a document writes its words, if it has a title-case sentence.
+
+    A document with no such sentence needs nothing, and gets :data:`NO_TITLE_CASE`.
+    """
+    titled = [is_title_case(text, s.start, s.end, lexicon=lexicon) for s in spans]
+    if not any(titled):
+        return NO_TITLE_CASE
+    lower: set[str] = set()
+    names: set[str] = set()
+    for span, is_title in zip(spans, titled, strict=True):
+        words = tokens(text, span.start, span.end)
+        lower.update(stem(lemma(w.text)) for w in words if w.text.islower())
+        if not is_title:
+            names.update(w.lower for w in words[1:] if w.is_capitalized)
+    return WordCases(frozenset(lower), frozenset(names))
+
+
 def capitalized_runs(
-    text: str, start: int, end: int, *, lexicon: Lexicon, exclude: Sequence[Span] = ()
+    text: str,
+    start: int,
+    end: int,
+    *,
+    lexicon: Lexicon,
+    exclude: Sequence[Span] = (),
+    cases: WordCases = NO_TITLE_CASE,
 ) -> list[tuple[str, str, Span]]:
     """Return ``(title, name, span)`` for each run of capitalized words in a sentence.
 
@@ -166,17 +261,20 @@ def capitalized_runs(
     possessive ends a run ("France's Prime Minister" is two runs). The first word of
     a sentence or clause starts a run only when the next word is capitalized too,
     since any word is capitalized there. Words inside ``exclude`` (time expressions:
-    "February", "Monday") are skipped.
+    "February", "Monday") are skipped. In a title-case or all-capitals sentence, a
+    common word (see :meth:`WordCases.is_common`) is read as lower case: "Bettie Page
+    Checks Into Rehab" names Bettie Page.
     """
     words = words_outside(tokens(text, start, end), exclude)
+    is_title = cases is not NO_TITLE_CASE and is_title_case(text, start, end, lexicon=lexicon)
     runs: list[list[Token]] = []
     current: list[Token] = []
     for i, w in enumerate(words):
         gap = text[current[-1].end : w.start] if current else ""
         joinable = not current or (gap.strip() == "" and len(gap) <= 2)
-        is_cap = (w.is_capitalized and not w.text.isupper()) or (
-            w.text.isupper() and len(w.text) > 1
-        )
+        is_cap = (
+            (w.is_capitalized and not w.text.isupper()) or (w.text.isupper() and len(w.text) > 1)
+        ) and not (is_title and cases.is_common(w.lower, lexicon))
         if is_cap:
             if not joinable:
                 runs.append(current)
@@ -265,8 +363,13 @@ def find_entities(
     index: EntityIndex,
     lexicon: Lexicon,
     exclude: Sequence[Span] = (),
+    cases: WordCases = NO_TITLE_CASE,
 ) -> tuple[Entity, ...]:
-    """Return the named entities of a sentence, keyed through the document's aliases."""
+    """Return the named entities of a sentence, keyed through the document's aliases.
+
+    ``cases`` says how the document writes its words, for its title-case sentences
+    (see :func:`capitalized_runs`).
+    """
     found: list[Entity] = []
     # The characters of the entities found so far (and of the roles), so that "does
     # this overlap one of them?" costs the length of a name, not the number found:
@@ -281,7 +384,8 @@ def find_entities(
         if entity.kind == "role":
             covered_roles.update(chars)
 
-    for title, name, span in capitalized_runs(text, start, end, lexicon=lexicon, exclude=exclude):
+    runs = capitalized_runs(text, start, end, lexicon=lexicon, exclude=exclude, cases=cases)
+    for title, name, span in runs:
         if name:
             add(
                 Entity(

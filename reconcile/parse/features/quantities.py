@@ -58,6 +58,8 @@ _NUMBER_WORDS = {
     "a dozen": 12,
     "half": 0.5,
 }
+#: The number words, as a name reader asks: "Two" in a headline is no name.
+NUMBER_WORDS = frozenset(_NUMBER_WORDS)
 _SCALES = {
     "hundred": 1e2,
     "thousand": 1e3,
@@ -138,6 +140,11 @@ _FRACTION_STEP = 0.125
 _FRACTION_DENOMINATORS = frozenset({2.0, 3.0, 4.0, 8.0, 16.0})
 #: "and a half", "and a quarter" after a number word.
 _WORD_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+#: How far above its number "more than N" reaches. A writer rounds the count down to
+#: the figure it beats: "more than 1,300 scientists" are not 2,600, who would be "more
+#: than 2,500". Half again the number is the reach (the mirror of "nearly", which stays
+#: within a fifth below); "at least N" is a floor and stays open.
+_ABOVE_REACH = 1.5
 _APPROX_RE = "|".join(sorted((re.escape(k) for k in _APPROX), key=len, reverse=True))
 _NUMWORD_RE = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _SCALE_RE = "hundred|thousand|million|billion|trillion|mn|bn|tn|[mbk](?![a-z])"
@@ -159,6 +166,20 @@ _QUANTITY = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+#: A hyphen and a word right after a number word ("one-year").
+_COMPOUND_AFTER = re.compile(r"-([a-z]+)")
+
+
+def _counts_compound(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """Return whether "one" ending at ``pos`` counts the noun it is hyphenated to.
+
+    "A one-year deal" counts its years as "a two-year deal" does; "one-on-one" and
+    "one-off" join no noun.
+    """
+    m = _COMPOUND_AFTER.match(text, pos)
+    return m is not None and m.group(1) not in lexicon.stopwords and m.group(1) not in _NUMBER_WORDS
+
+
 _UNIT_WORD = re.compile(r"[\s-]+(?:of\s+)?([A-Za-z][a-z]+(?:-[a-z]+)?)")
 
 
@@ -377,7 +398,12 @@ def _quantity_from_match(
             precision = _FRACTION_STEP * scale if scale > 1 else 1.0
     elif word:
         parts = re.split(r"[-\s]", word.lower())
-        if parts[0] in {"one", "half"} and scale == 1.0 and not m.group("pct"):
+        if (
+            parts[0] in {"one", "half"}
+            and scale == 1.0
+            and not m.group("pct")
+            and not (parts == ["one"] and _counts_compound(text, m.end(), lexicon))
+        ):
             return None  # "one of the", "half the": not a count worth comparing
         value = (
             float(sum(_NUMBER_WORDS.get(p, 0) for p in parts))
@@ -409,7 +435,7 @@ def _quantity_from_match(
     elif approx == "below":
         low, high = value * 0.8, value
     elif approx == "above":
-        low, high = value, math.inf
+        low, high = value, value * _ABOVE_REACH
     elif approx == "at_most":
         low, high = 0.0, value
     elif approx == "at_least":
