@@ -40,7 +40,7 @@ C = 1.0
 SHARES = {
     "ecb-1": 0.45,
     "ecb-2": 0.13,
-    "ecb-0": 0.42,
+    "ecb-0": 0.55,
     "mrpc-0": 0.5,
     "mrpc-1": 0.5,
     "cases": 0.2,
@@ -196,14 +196,26 @@ def write(rows: list[dict], threshold: float) -> None:
         f"THRESHOLD = {threshold}",
     ]
     for name, semantic in (("SEMANTIC", True), ("LEXICAL", False)):
-        model = fit(design(usable, semantic), y, w)
+        x = design(usable, semantic)
+        model = fit(x, y, w)
         bits = model.coef_[0] / math.log(2)
-        table: dict[str, dict[str, float]] = defaultdict(dict)
-        for (feature, level), b in zip(columns(semantic), bits, strict=True):
-            table[feature][level] = round(float(b), 3)
+        raw: dict[str, dict[str, float]] = defaultdict(dict)
+        counts: dict[str, dict[str, float]] = defaultdict(dict)
+        for k, ((feature, level), b) in enumerate(zip(columns(semantic), bits, strict=True)):
+            raw[feature][level] = float(b)
+            counts[feature][level] = float(x[:, k].sum())
         for (feature, level), (_, other) in TIES.items():
-            table[feature][level] = table[feature][other]
-        body.append(f"{name}_INTERCEPT = {round(float(model.intercept_[0] / math.log(2)), 3)}")
+            raw[feature][level] = raw[feature][other]
+            counts[feature][level] = 0.0
+        # Each comparison's most common level weighs 0 and the prior takes its weight, so a
+        # link's parts list only what sets it apart; scores are unchanged.
+        intercept = float(model.intercept_[0] / math.log(2))
+        table: dict[str, dict[str, float]] = {}
+        for feature, levels in raw.items():
+            ref = max(levels, key=lambda lv: (counts[feature][lv], lv))
+            intercept += levels[ref]
+            table[feature] = {lv: round(b - levels[ref], 3) for lv, b in levels.items()}
+        body.append(f"{name}_INTERCEPT = {round(intercept, 3)}")
         body.append(f"{name}_LEVELS: dict[str, dict[str, float]] = {dict(table)!r}")
     (ROOT / "reconcile" / "_weights.py").write_text("\n".join(body) + "\n", encoding="utf-8")
     print("wrote reconcile/_weights.py")

@@ -43,6 +43,7 @@ from reconcile.align.comparisons import (
     compare_times,
     levels_of,
 )
+from reconcile.align.differences import bulk_differences
 from reconcile.align.grouping import group_links as _group_links
 from reconcile.align.model import (
     DEFAULT_THRESHOLD,
@@ -124,11 +125,20 @@ def pair_features(
         if encoder is not None
         else [None] * len(pairs)
     )
+    differences = bulk_differences(claims, pairs, stats.idf, encoder)
     out = []
-    for (i, j), w, ratio, meaning in zip(pairs, wording, ratios, meanings, strict=True):
+    for (i, j), w, ratio, meaning, diff in zip(
+        pairs, wording, ratios, meanings, differences, strict=True
+    ):
         a, b = sorted((claims[i], claims[j]), key=lambda c: c.id)
         features = compare_pair(
-            a, b, wording=float(w), stats=stats, meaning=meaning, text_ratio=ratio
+            a,
+            b,
+            wording=float(w),
+            stats=stats,
+            meaning=meaning,
+            text_ratio=ratio,
+            differences=diff,
         )
         out.append((a, b, features))
     return out

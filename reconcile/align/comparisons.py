@@ -22,6 +22,7 @@ from attrs import field, frozen
 from rapidfuzz import fuzz, process
 
 from reconcile._text import content_terms, entity_keys_match, tokens
+from reconcile.align.differences import Differences
 from reconcile.lexicon import ENGLISH
 
 if TYPE_CHECKING:
@@ -193,6 +194,12 @@ class PairFeatures:
     story: float | None = None
     # rapidfuzz ratio of the two claims' whole texts, lower-cased, 0-100
     text_ratio: float = 0.0
+    # per claim, the idf-weighted share of its words that meet no word of the other
+    # (same stem or, with the meaning model, a near word), larger first
+    unmatched: tuple[float, float] = (0.0, 0.0)
+    unmatched_words: tuple[str, ...] = ()  # the rarest of those words, of both claims
+    # the numbers of each claim when the other states none
+    own_numbers: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 def compare_pair(
@@ -203,8 +210,11 @@ def compare_pair(
     stats: RunStats,
     meaning: float | None = None,
     text_ratio: float = 0.0,
+    differences: Differences | None = None,
 ) -> PairFeatures:
-    """Compare two claims on every feature but the bulk ones (wording, text ratio, meaning)."""
+    """Compare two claims on every feature but the bulk ones (wording, text ratio, meaning,
+    the words that meet nothing in the other claim)."""
+    diff = differences if differences is not None else Differences()
     terms_a, terms_b = stats.terms_of(a), stats.terms_of(b)
     shared = sorted(terms_a & terms_b)
     mass_a, mass_b = stats.mass_of(a), stats.mass_of(b)
@@ -245,6 +255,9 @@ def compare_pair(
         extra=_extra_shares(mass_a, mass_b, mass_shared),
         story=stats.story_overlap(a.source, b.source),
         text_ratio=text_ratio,
+        unmatched=(max(diff.unmatched), min(diff.unmatched)),
+        unmatched_words=tuple(sorted({*diff.words[0], *diff.words[1]})),
+        own_numbers=diff.numbers,
     )
 
 
@@ -344,6 +357,7 @@ _MEANING_CUTS = (0.9, 0.8, 0.7, 0.6, 0.5, 0.4)
 _EXTRA_CUTS = (0.8, 0.6, 0.4, 0.2)
 _STORY_CUTS = (0.8, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1)
 _TEXT_CUTS = (90.0, 80.0, 70.0, 60.0, 50.0)
+_UNMATCHED_CUTS = (0.6, 0.45, 0.3, 0.2, 0.1, 0.01)
 
 
 def _story_level(f: PairFeatures) -> str:
@@ -384,6 +398,17 @@ def _names_text(f: PairFeatures, level: str) -> str:
         return "no name in one claim that the other lacks"
     who = "each claim names" if level == "both" else "one claim names"
     return f"{who} someone or somewhere the other does not: {_words(names, 4)}"
+
+
+def _own_numbers_level(f: PairFeatures) -> str:
+    return "one" if f.own_numbers[0] or f.own_numbers[1] else "none"
+
+
+def _own_numbers_text(f: PairFeatures, level: str) -> str:
+    if level == "none":
+        return "both claims or neither state a number"
+    numbers = sorted({*f.own_numbers[0], *f.own_numbers[1]})
+    return f"only one claim states a number: {_words(numbers, 4)}"
 
 
 def _meaning_value(f: PairFeatures) -> float:
@@ -453,6 +478,24 @@ COMPARISONS: tuple[Comparison, ...] = (
         lambda f, _: f"share of the other claim's words the first lacks {f.extra[1]:.2f}",
     ),
     Comparison(
+        "unmatched",
+        _ladder(_UNMATCHED_CUTS),
+        lambda f: _rung(f.unmatched[0], _UNMATCHED_CUTS),
+        lambda f, _: (
+            f"share of one claim's words that meet no word of the other {f.unmatched[0]:.2f}"
+            f" ({_words(f.unmatched_words, 4)})"
+        ),
+    ),
+    Comparison(
+        "unmatched_other",
+        _ladder(_UNMATCHED_CUTS),
+        lambda f: _rung(f.unmatched[1], _UNMATCHED_CUTS),
+        lambda f, _: (
+            f"share of the other claim's words that meet no word of the first {f.unmatched[1]:.2f}"
+        ),
+    ),
+    Comparison("own_numbers", ("one", "none"), _own_numbers_level, _own_numbers_text),
+    Comparison(
         "specific_words",
         ("0", "1", "2"),
         lambda f: f"{min(len(f.specific_terms), 2)}",
@@ -518,6 +561,8 @@ COMPARISONS: tuple[Comparison, ...] = (
         lambda _, level: (
             "one claim is negated, the other is not" if level != "same" else "same polarity"
         ),
+        # "Did not close" against "closed" is a conflict for the checks to report.
+        ties=(("one negated", "same"),),
     ),
     Comparison(
         "meaning",

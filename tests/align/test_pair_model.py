@@ -157,3 +157,24 @@ def test_two_reports_of_one_event_weigh_more_on_story_than_two_events_of_one_kin
     assert weights["s1", "s2"] < 0
     assert weights["s0", "s1"] > weights["s0", "s2"] + 0.5
     assert weights["s0", "s1"] > weights["s1", "s2"] + 0.5
+
+
+def test_each_comparison_has_a_level_that_weighs_nothing() -> None:
+    """The most common level of each comparison weighs 0: a link lists what sets it apart."""
+    for model in (SEMANTIC, LEXICAL):
+        for name, levels in model.weights.items():
+            assert 0.0 in levels.values(), (model.name, name)
+
+
+def test_a_clause_only_one_report_adds_counts_against_a_restatement() -> None:
+    """The same fact, restated, outscores the same sentence with a clause of other news added."""
+    same = _score(
+        "Lava from Mount Merapi destroyed two villages on its southern slope.",
+        "Two villages on the southern slope of Mount Merapi were destroyed by lava.",
+    )
+    more = _score(
+        "Lava from Mount Merapi destroyed two villages on its southern slope.",
+        "Lava from Mount Merapi destroyed two villages, and the airport in Yogyakarta "
+        "cancelled every flight to Jakarta.",
+    )
+    assert same > more
