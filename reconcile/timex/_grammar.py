@@ -218,18 +218,18 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
             return (
                 isinstance(ea, ClockExpr)
                 and isinstance(eb, ClockExpr)
-                and word not in self.lex.pair_connectors
+                and word not in self.lex.additions
             )
         opener = self.low(a.i - 1)
         if isinstance(ea, CalExpr) and isinstance(eb, CalExpr):
             ga, gb = _granularity(ea.cal), _granularity(eb.cal)
             if ga is None or gb is None:
                 return False
-            if word in self.lex.pair_connectors:
+            if word in self.lex.additions:
                 paired = opener in self.lex.pair_openers
                 return paired or (ga == gb and _consecutive(ea.cal, eb.cal))
             return opener in self.lex.range_openers or ga == gb
-        if word in self.lex.pair_connectors:
+        if word in self.lex.additions:
             return opener in self.lex.pair_openers
         if opener in self.lex.range_openers:
             return True

@@ -80,6 +80,6 @@ class ClockRules(GrammarBase):
             return i, end, WeekdayExpr(wd, None, clock)
         at = j + 1 if self.low(j) in lex.on_words else j
         dw = self.low(at)
-        if dw in self.lk.deictic and dw not in lex.tonight_clock_words:
+        if dw in self.lk.deictic and dw not in lex.tonight_words:
             return i, at + 1, DeicticExpr("D", self.lk.deictic[dw], self.toks[at].text, clock=clock)
         return i, j, ClockExpr(clock)

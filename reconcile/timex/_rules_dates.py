@@ -83,7 +83,7 @@ class DateRules(GrammarBase):
         conn = self.tok(k)
         if conn is None:
             return None
-        is_and = conn.low in self.lex.pair_connectors
+        is_and = conn.low in self.lex.additions
         if not (conn.kind == "p" and conn.text in _HYPHENS) and conn.low not in (
             self.lex.day_range_connectors
         ):

@@ -46,7 +46,7 @@ class DurationRules(GrammarBase):
             return None
         uw = unit_tok.low
         unit = lk.units.get(uw)
-        quarters = uw in lex.quarter_plural
+        quarters = uw in lex.quarter_words and uw.endswith("s")
         if quarters and (amount is None or amount > 1) and not self._share_of(k + 1):
             unit = "Q"  # "several quarters of losses"; not "three quarters of the vote"
         upper = None
@@ -92,7 +92,7 @@ class DurationRules(GrammarBase):
         if self.is_p(end, _HYPHENS) and self.low(end + 1) in lex.long_words:
             end += 2
         # Ages are not durations: "the 32-year-old", "85 years old", "40-year - old".
-        if self.low(end) in lex.old_words or (
+        if self.low(end) in lex.age_words or (
             self.is_p(end, _HYPHENS) and self.low(end + 1) in lex.age_words
         ):
             return None
@@ -107,7 +107,7 @@ class DurationRules(GrammarBase):
         if after in lex.later_words:
             anaphoric = after not in lex.hence_words
             return i, end + 1, ShiftExpr(amount, unit, 1, anaphoric, f"{words} {after}")
-        if after in lex.earlier_words and self.ends_phrase(end + 1):
+        if lk.relative_mods.get(after) == "before" and self.ends_phrase(end + 1):
             return i, end + 1, ShiftExpr(amount, unit, -1, True, f"{words} {after}")
         if after in lex.from_words and self.low(end + 1) in lex.now_words:
             phrase = f"{words} {after} {self.low(end + 1)}"

@@ -141,7 +141,7 @@ class RelativeRules(GrammarBase):
             if cnt is not None and cnt[2] != "article":
                 amount, u_at, _ = cnt
                 unit = lk.units.get(self.low(u_at))
-                quarters = self.low(u_at) in lex.quarter_plural
+                quarters = self.low(u_at) in lex.quarter_words and self.low(u_at).endswith("s")
                 if quarters and self.low(u_at + 1) not in lex.partitives:
                     unit = "Q"  # "the past two quarters"
                 if unit is not None:
@@ -167,7 +167,7 @@ class RelativeRules(GrammarBase):
             which = "current" if offset == 0 else w
             note = f"the {which} {unit_word}, which has no fixed calendar extent"
             return i, nxt + 1, RefExpr(ref_value(offset), note)
-        if unit_word in lex.quarter_singular and not has_the:
+        if unit_word in lex.quarter_words and not unit_word.endswith("s") and not has_the:
             return i, nxt + 1, DeicticExpr("Q", offset, f"{w} quarter")
         pod = lk.pods.get(unit_word)
         if (
@@ -274,14 +274,14 @@ class RelativeRules(GrammarBase):
         direction = self.low(i + 2)
         sign = lk.shift_directions.get(direction)
         if nxt in lex.day_words and sign is not None:
-            if self.low(i + 3) in lex.far_deictic_days:
+            if abs(lk.deictic.get(self.low(i + 3), 0)) == 1:
                 words = f"the day {direction} {self.low(i + 3)}"
                 return i, i + 4, DeicticExpr("D", 2 * sign, words)  # "the day before yesterday"
             if self.ends_phrase(i + 3):
                 return i, i + 3, ShiftExpr(1, "D", sign, True, f"the day {direction}")
         if nxt in lk.shift_units and sign is not None and self.ends_phrase(i + 3):
             unit = lk.shift_units[nxt]
-            pod = "NI" if nxt in lex.night_words else None
+            pod = lk.pods.get(nxt)  # "the night before"
             return i, i + 3, ShiftExpr(1, unit, sign, True, f"the {nxt} {direction}", pod=pod)
         k = i + 2 if nxt in lex.year_qualifiers else i + 1
         is_year = self.low(k) in lex.year_words
@@ -305,7 +305,7 @@ class RelativeRules(GrammarBase):
         """Whether a unit of time, or a count and one, starts at ``k`` ("year", "two weeks")."""
         cnt = self.count_at(k)
         word = self.low(cnt[1] if cnt is not None else k)
-        return word in self.lk.units or word in self.lex.quarter_plural
+        return word in self.lk.units or (word in self.lex.quarter_words and word.endswith("s"))
 
     def r_ref(self, i: int) -> _Match | None:
         """Vague references: "now", "recently", "in the future"."""

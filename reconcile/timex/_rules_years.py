@@ -206,7 +206,7 @@ class YearRules(GrammarBase):
         if self.is_p(j, _HYPHENS):
             j += 1
         word = self.low(j)
-        if word in lex.quarter_singular and 1 <= n <= 4:
+        if word in lex.quarter_words and not word.endswith("s") and 1 <= n <= 4:
             part = f"Q{n}"
         elif word in lex.half_words and 1 <= n <= 2:
             part = f"H{n}"
@@ -262,7 +262,12 @@ class YearRules(GrammarBase):
             if years_back:
                 return i, j + 1, ShiftExpr(1, "Y", -1, True, words)
             return i, j + 1, DeicticExpr("Q", -1, words)
-        if q is None or q.low not in lex.quarter_singular or (q.is_cap and not q.brk):
+        if (
+            q is None
+            or q.low not in lex.quarter_words
+            or q.low.endswith("s")
+            or (q.is_cap and not q.brk)
+        ):
             if years_back and self.low(i) in lex.articles:
                 words = " ".join(tok.low for tok in self.toks[i + 1 : j])
                 return i + 1, j, ShiftExpr(1, "Y", -1, True, words)

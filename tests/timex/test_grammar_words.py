@@ -44,7 +44,7 @@ def values(text: str, **changes: Any) -> list[tuple[str, str]]:
         ),
         (
             "He was arrested the day before yesterday.",
-            {"far_deictic_days": frozenset({"tomorrow"})},
+            {"shift_directions": (("after", 1),)},
             [("the day before yesterday", "2011-03-12")],
             [("yesterday", "2011-03-13")],
         ),
@@ -77,6 +77,23 @@ def test_a_list_without_a_word_no_longer_reads_it(
     """Taking a word out of its list takes the expressions built on it out of the grammar."""
     assert values(text) == english
     assert values(text, **changes) == changed
+
+
+def test_and_makes_a_range_only_after_the_lexicon_s_pair_opener() -> None:
+    """ "between 2008 and 2012" is one range while "between" is a pair opener, two years without."""
+    text = "The company lost money every year between 2008 and 2012."
+    english = find_times(text, anchor=MARCH_14, ranges="joined")
+    assert [(t.text, t.value) for t in english] == [
+        ("every year", "P1Y"),
+        ("2008 and 2012", "2008/2012"),
+    ]
+    lexicon = attrs.evolve(ENGLISH, pair_openers=frozenset())
+    changed = find_times(text, anchor=MARCH_14, ranges="joined", lexicon=lexicon)
+    assert [(t.text, t.value) for t in changed] == [
+        ("every year", "P1Y"),
+        ("2008", "2008"),
+        ("2012", "2012"),
+    ]
 
 
 def test_a_word_added_to_a_list_is_read_like_the_english_one() -> None:
