@@ -95,22 +95,23 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
                 rules.append(self.r_weekday)
             if w in lk.deictic:
                 rules.append(self.r_deictic)
-            if w in lk.relative or w == "the":
+            if w in lk.relative or w in lk.lex.definite_articles:
                 rules.append(self.r_relative)
             if w in lk.lex.anaphoric_determiners:
                 rules.append(self.r_that_unit)
             if w in lk.pods:
                 rules.append(self.r_modified_pod)
-            if w in lk.cardinals and (w == "two" or 17 <= lk.cardinals[w] <= 20):
+            if w in lk.cardinals and (lk.cardinals[w] == 2 or 17 <= lk.cardinals[w] <= 20):
                 rules.append(self.r_spelled_year)
-            if w in ("the", "a", "an", "for", "in", "at") or w in lk.ordinals:
+            if w in lk.lex.phrase_openers or w in lk.ordinals:
                 rules += [self.r_the, self.r_occurrence, self.r_century, self.r_quarter]
             if w in lk.lex.in_the_unit_words:
                 rules.append(self.r_in_the_unit)
             if (
                 w in lk.cardinals
                 or w in lk.lex.vague_counts
-                or w in ("a", "an", "half")
+                or w in lk.lex.articles
+                or w in lk.lex.half_words
                 or w in lk.long_units
                 or w in lk.units
             ):
@@ -127,7 +128,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
                 rules.append(self.r_season)
             if w in lk.noon:
                 rules.append(self.r_noon)
-            if w == "q":
+            if w in lk.lex.quarter_abbreviations:
                 rules.append(self.r_quarter)
         out = tuple(dict.fromkeys(rules))
         self._rule_cache[key] = out
@@ -142,7 +143,7 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
         else:
             return start, expr
         k = start - 1
-        if self.is_p(k, _HYPHENS) and self.low(k - 1) == "mid":
+        if self.is_p(k, _HYPHENS) and self.low(k - 1) in self.lex.hyphen_mods:
             k -= 1
         last = self.low(k)
         for words, mod in table.get(last, []):
@@ -151,13 +152,17 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
                 continue
             if not all(self.low(first + n) == word for n, word in enumerate(words)):
                 continue
-            if mod == "MORE_THAN" and words == ("over",) and self.low(start) == "the":
-                continue
+            if (
+                mod == "MORE_THAN"
+                and words[0] in self.lex.span_prepositions
+                and self.low(start) in self.lex.definite_articles
+            ):
+                continue  # "over the past year": a preposition
             if (
                 mod in ("START", "MID", "END")
-                and self.low(first - 1) == "the"
+                and self.low(first - 1) in self.lex.definite_articles
                 and first - 1 >= floor
-                and words[0] != "the"
+                and words[0] not in self.lex.definite_articles
             ):
                 first -= 1
             new = self._set_mod(expr, mod, words)
@@ -170,13 +175,18 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
         """Return ``expr`` with the modifier ``mod`` (read from ``words``), or None."""
         if isinstance(expr, DeicticExpr):
             relative: Literal["before", "after"] | None = None
-            if words == ("earlier",) and expr.offset == 0:
+            direction = self.lk.relative_mods.get(words[0]) if len(words) == 1 else None
+            if direction == "before" and expr.offset == 0:
                 relative = "before"
-            elif words == ("later",) and expr.offset == 0:
+            elif direction == "after" and expr.offset == 0:
                 relative = "after"
             return evolve(expr, mod=mod, relative=relative)
         if isinstance(expr, (CalExpr, WeekdayExpr, ClockExpr, DurationExpr, ShiftExpr)):
-            if isinstance(expr, (CalExpr, WeekdayExpr)) and words in (("earlier",), ("later",)):
+            if (
+                isinstance(expr, (CalExpr, WeekdayExpr))
+                and len(words) == 1
+                and words[0] in self.lk.relative_mods
+            ):
                 return None
             return evolve(expr, mod=mod)
         return None
@@ -205,18 +215,23 @@ class Grammar(DateRules, YearRules, RelativeRules, DurationRules, ClockRules):
         ea, eb = a.expr, b.expr
         kinds = (CalExpr, WeekdayExpr, DeicticExpr)
         if not (isinstance(ea, kinds) and isinstance(eb, kinds)):
-            return isinstance(ea, ClockExpr) and isinstance(eb, ClockExpr) and word != "and"
+            return (
+                isinstance(ea, ClockExpr)
+                and isinstance(eb, ClockExpr)
+                and word not in self.lex.additions
+            )
         opener = self.low(a.i - 1)
         if isinstance(ea, CalExpr) and isinstance(eb, CalExpr):
             ga, gb = _granularity(ea.cal), _granularity(eb.cal)
             if ga is None or gb is None:
                 return False
-            if word == "and":
-                return opener == "between" or (ga == gb and _consecutive(ea.cal, eb.cal))
-            return opener in ("from", "between") or ga == gb
-        if word == "and":
-            return opener == "between"
-        if opener in ("from", "between"):
+            if word in self.lex.additions:
+                paired = opener in self.lex.pair_openers
+                return paired or (ga == gb and _consecutive(ea.cal, eb.cal))
+            return opener in self.lex.range_openers or ga == gb
+        if word in self.lex.additions:
+            return opener in self.lex.pair_openers
+        if opener in self.lex.range_openers:
             return True
         return isinstance(ea, WeekdayExpr) and isinstance(eb, WeekdayExpr)
 

@@ -116,7 +116,7 @@ class GrammarBase:
                 and not two.space
             ):
                 return 2000 + two.num if two.num < 50 else 1900 + two.num, k + 2
-        if t.kind == "w" and t.low in self.lk.cardinals and t.low != "two":
+        if t.kind == "w" and t.low in self.lk.cardinals and self.lk.cardinals[t.low] != 2:
             got = self.spelled_year_at(k)
             if got is not None and lo <= got[0] <= hi:
                 return got
@@ -129,20 +129,21 @@ class GrammarBase:
         (and) one": the first word is seventeen to twenty, then a tens word or
         "hundred"; or "two thousand".
         """
-        lk = self.lk
+        lk, lex = self.lk, self.lex
         first = lk.cardinals.get(self.low(k))
         j = k + 1
-        if first == 2 and self.low(j) == "thousand":
+        if first == 2 and self.low(j) in lex.thousand_words:
             j += 1
             rest = 0
-            if self.low(j) == "and" or self.low(j) in lk.cardinals:
-                got = self._spelled_below_hundred(j + 1 if self.low(j) == "and" else j)
+            added = self.low(j) in lex.additions
+            if added or self.low(j) in lk.cardinals:
+                got = self._spelled_below_hundred(j + 1 if added else j)
                 if got is not None:
                     rest, j = got
             return 2000 + rest, j
         if first is None or not 17 <= first <= 20:
             return None
-        if self.low(j) == "hundred":
+        if self.low(j) in lex.hundred_words:
             return first * 100, j + 1
         if self.low(j) not in lk.tens and not 10 <= lk.cardinals.get(self.low(j), 0) <= 19:
             return None
@@ -206,28 +207,30 @@ class GrammarBase:
                 nxt += 2
             return (*self._and_a_half(amount, nxt), "digits")
         w = t.low
-        if w in ("a", "an"):
-            if self.low(k + 1) == "couple" and self.low(k + 2) == "of":
+        lex = self.lex
+        nxt_word = self.low(k + 1)
+        if w in lex.articles:
+            if nxt_word in lex.couple_words and self.low(k + 2) in lex.partitives:
                 return 2, k + 3, "word"
-            if self.low(k + 1) == "few":
+            if nxt_word in lex.few_words:
                 return None, k + 2, "vague"
-            if self.low(k + 1) == "half":
+            if nxt_word in lex.half_words:
                 return 0.5, k + 2, "word"
-            if self.low(k + 1) == "dozen":
+            if nxt_word in lex.dozen_words:
                 return 12, k + 2, "word"
             return 1, k + 1, "article"
-        if w == "half" and self.low(k + 1) in ("a", "an"):
+        if w in lex.half_words and nxt_word in lex.articles:
             return 0.5, k + 2, "word"
-        if w == "half" and self.is_p(k + 1, _HYPHENS):
+        if w in lex.half_words and self.is_p(k + 1, _HYPHENS):
             return 0.5, k + 1, "word"
-        if w in self.lex.plural_numbers:
-            if self.low(k + 1) == "of":
+        if w in lex.plural_numbers:
+            if nxt_word in lex.partitives:
                 return None, k + 2, "vague"
-            if self.low(k + 1) == "more" or self.low(k + 1) in lk.units:
+            if nxt_word in lex.more_words or nxt_word in lk.units:
                 return None, k + 1, "vague"
             return None
-        if w in self.lex.vague_amounts:
-            if w == "couple" and self.low(k + 1) == "of":
+        if w in lex.vague_amounts:
+            if w in lex.couple_words and nxt_word in lex.partitives:
                 return 2, k + 2, "word"
             return None, k + 1, "vague"
         if w in lk.tens:
@@ -239,7 +242,7 @@ class GrammarBase:
                 value += ones
                 nxt = sep + 1
             return (*self._and_a_half(value, nxt), "word")
-        if w in lk.cardinals and w not in ("zero", "hundred"):
+        if w in lk.cardinals and w not in lex.non_counts:
             return (*self._and_a_half(lk.cardinals[w], k + 1), "word")
         return None
 
@@ -256,7 +259,12 @@ class GrammarBase:
 
     def _and_a_half(self, amount: float, k: int) -> tuple[float, int]:
         """Return ``amount`` plus a half and the next token, after "and a half" at ``k``."""
-        if self.low(k) == "and" and self.low(k + 1) == "a" and self.low(k + 2) == "half":
+        lex = self.lex
+        if (
+            self.low(k) in lex.additions
+            and self.low(k + 1) in lex.articles
+            and self.low(k + 2) in lex.half_words
+        ):
             return amount + 0.5, k + 3
         return amount, k
 
@@ -308,7 +316,8 @@ class GrammarBase:
             hour = (hour % 12) + (12 if is_pm else 0)
         zone, j2 = self.zone_at(j)
         if ampm is None and zone is None and (not has_minutes or dotted or not loose):
-            if self.low(j) == "o" and self.is_p(j + 1, _APOSTROPHES) and self.low(j + 2) == "clock":
+            oclock = self.lk.oclock.get(self.low(j))
+            if oclock is not None and self.is_p(j + 1, _APOSTROPHES) and self.low(j + 2) == oclock:
                 if hour > 12:
                     return None
                 return Clock(hour, 0), j + 3
@@ -323,16 +332,17 @@ class GrammarBase:
         if t is None or t.kind != "w":
             return None
         w = t.low
-        if w in ("am", "pm"):
-            return w == "pm", k + 1
-        if w in ("a", "p"):
-            if self.is_p(k + 1, ".") and self.low(k + 2) == "m":
+        if w in self.lk.meridiems:
+            return self.lk.meridiems[w] > 0, k + 1
+        if w in self.lk.meridiem_letters:
+            is_pm = self.lk.meridiem_letters[w] > 0
+            if self.is_p(k + 1, ".") and self.low(k + 2) in self.lex.meridiem_ends:
                 end = k + 3
                 if self.is_p(end, ".") and not self._period_ends(end):
                     end += 1
-                return w == "p", end
+                return is_pm, end
             if tight and not t.space:
-                return w == "p", k + 1
+                return is_pm, k + 1
         return None
 
     def is_zone(self, text: str) -> bool:
@@ -346,12 +356,12 @@ class GrammarBase:
             return None, k
         if self.is_zone(t.text):
             j = k + 1
-            if t.text in ("ET", "PT", "CT", "MT") and self.is_zone(self.text_at(j)):
+            if t.low in self.lex.zone_families and self.is_zone(self.text_at(j)):
                 j += 1
             return t.text, j
         if (
-            (t.is_cap or t.low == "local")
-            and self.low(k + 1) == "time"
+            (t.is_cap or t.low in self.lex.local_words)
+            and self.low(k + 1) in self.lex.zone_time_words
             and t.low not in self.lk.weekdays
         ):
             return f"{t.text} time", k + 2
@@ -360,9 +370,9 @@ class GrammarBase:
     def clock_tail(self, k: int) -> tuple[Clock, int] | None:
         """Read ``[, | at | @ | - | |] 10:20 AM EDT`` after a date."""
         j = k
-        if self.is_p(j, ",@|-–") or self.low(j) == "at":
+        if self.is_p(j, ",@|-–") or self.low(j) in self.lex.at_words:
             j += 1
-            if self.low(j) == "at":
+            if self.low(j) in self.lex.at_words:
                 j += 1
         got = self.clock_at(j, loose=True)
         if got is None:
@@ -372,7 +382,7 @@ class GrammarBase:
     def pod_at(self, k: int) -> tuple[str, int] | None:
         """Return the part of day at ``k`` (``MO``, ``AF``, ``NI``) and the token after it."""
         t = self.tok(k)
-        if t is None or t.kind != "w" or t.low.endswith("s") or t.low == "overnight":
+        if t is None or t.kind != "w" or t.low.endswith("s") or t.low in self.lex.open_parts_of_day:
             return None
         pod = self.lk.pods.get(t.low)
         return (pod, k + 1) if pod is not None else None
@@ -400,13 +410,13 @@ class GrammarBase:
     def _day_month(self, k: int) -> tuple[Cal, int, Clock | None] | None:
         """Read "3 February", "the 3rd of February" at ``k``: the date, its end, a clock."""
         j = k
-        if self.low(j) == "the":
+        if self.low(j) in self.lex.definite_articles:
             j += 1
         day = self.day_at(j)
         if day is None:
             return None
         d, j = day
-        if self.low(j) == "of":
+        if self.low(j) in self.lex.partitives:
             j += 1
         got = self.month_at(j)
         if got is None:
@@ -479,7 +489,7 @@ class GrammarBase:
         cal = Cal(year=year, month=month, day=day)
         j = k + 5
         clock = self.clock_tail(j)
-        if clock is None and self.is_p(j, "T") is False and self.low(j) == "t":
+        if clock is None and self.low(j) in self.lex.iso_time_letters:
             clock = self.clock_at(j + 1, loose=True)
         if clock is not None:
             return cal, clock[1], clock[0]
@@ -523,17 +533,17 @@ class GrammarBase:
         p = prev.low if prev is not None else ""
         if p in lex.count_words:
             return False
-        if p == "of":
+        if p in lex.partitives:
             # "the flood of 1998", "the summer of 1969"; not "a crowd of 2000".
             before = self.tok(k - 2)
             if before is None or before.kind != "w" or before.low in lex.quantity_nouns:
                 return False
             return nxt is None or nxt.kind == "p" or nxt.low in self.lex.function_words
-        if p in ("and", "or", "to"):
+        if p in lex.list_connectors:
             return in_range or self._after_year(k)
         if p in lex.year_prepositions:
             return True
-        if p in ("for",):
+        if p in lex.for_words:
             return nxt is None or nxt.kind == "p" or nxt.is_cap
         if p == "," and self._after_year(k):
             return True
@@ -571,7 +581,7 @@ class GrammarBase:
                 len(w) >= 3
                 and w not in self.lex.function_words
                 and (not w.endswith("s") or w.endswith("ss"))
-                and not w.endswith(("ed", "ing", "ly"))
+                and not w.endswith(lex.non_noun_endings)
             )
         return False
 
@@ -583,7 +593,11 @@ class GrammarBase:
         if prev.expr.cal.month is not None:
             return False
         between = [t.low for t in self.toks[prev.j : k]]
-        return between in (["and"], ["or"], [","], [",", "and"], [",", "or"], ["to"])
+        if between[:1] == [","]:
+            return len(between) == 1 or (
+                len(between) == 2 and between[1] in self.lex.serial_connectors
+            )
+        return len(between) == 1 and between[0] in self.lex.list_connectors
 
     def _ranked_before(self, k: int) -> bool:
         """Whether an ordinal or superlative shortly before ``k`` scopes a span of time.
@@ -595,7 +609,7 @@ class GrammarBase:
             t = self.tok(k - back)
             if t is None or t.sent != self.toks[k].sent:
                 return False
-            if t.low in self.lk.ordinals or t.suffix in ("st", "nd", "rd", "th"):
+            if t.low in self.lk.ordinals or t.suffix in self.lex.ordinal_suffixes:
                 return True
             if t.low in self.lex.ordinal_cues or (
                 len(t.low) > 4 and t.low.endswith("est") and t.low not in self.lex.not_superlatives
@@ -644,12 +658,16 @@ class GrammarBase:
             return None  # a capital inside a sentence is a name: "the Met Office", "United"
         w = t.low
         lex = self.lex
-        if w == "ll" and self.is_p(k - 1, _APOSTROPHES):
-            return "future", "'ll"
-        if w in lex.future_before_to and self.low(k + 1) == "to":
-            return "future", f"{w} to"
-        if w == "due" and self.low(k + 1) == "to" and self.low(k - 1) in self.lex.be_forms:
-            return "future", "due to"
+        if w in lex.will_contractions and self.is_p(k - 1, _APOSTROPHES):
+            return "future", f"'{w}"
+        if w in lex.future_before_to and self.low(k + 1) in lex.to_words:
+            return "future", f"{w} {self.low(k + 1)}"
+        if (
+            w in lex.due_words
+            and self.low(k + 1) in lex.to_words
+            and self.low(k - 1) in lex.be_forms
+        ):
+            return "future", f"{w} {self.low(k + 1)}"
         if w in lex.future_markers:
             return "future", w
         if w in lex.reporting_verbs:
@@ -657,12 +675,17 @@ class GrammarBase:
                 return ("present", w) if w.endswith("s") else ("past", w)
             return None
         is_past = w in lex.past_markers or is_past_form(w, lex)
-        if is_past and self.low(k - 1) == "be" and self.low(k - 2) == "to":
-            return "future", f"to be {w}"  # "the measures to be voted on Thursday"
+        if is_past and self.low(k - 1) in lex.be_words and self.low(k - 2) in lex.to_words:
+            return (
+                "future",
+                f"{self.low(k - 2)} {self.low(k - 1)} {w}",
+            )  # "the measures to be voted on Thursday"
         auxiliaries = self.lex.passive_auxiliaries
-        if is_past and self.low(k - 1) in auxiliaries and w not in ("was", "were", "had"):
+        if is_past and self.low(k - 1) in auxiliaries and w not in lex.past_auxiliaries:
             return None  # "will be closed", "is expected": the auxiliary tells the tense
         before = self.low(k - 1)
-        if is_past and (before in ("a", "an", "the") or before in self.lex.possessives):
+        if is_past and (
+            before in lex.articles or before in lex.definite_articles or before in lex.possessives
+        ):
             return None  # "the planned visit", "its revised offer": an adjective, no tense
         return ("past", w) if is_past else None

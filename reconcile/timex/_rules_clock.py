@@ -44,9 +44,10 @@ class ClockRules(GrammarBase):
     def _hour_in_the(self, i: int) -> tuple[Clock, int] | None:
         """Read "4 in the morning", "8 in the evening": an hour and the part of its day."""
         t = self.toks[i]
-        if t.suffix or t.ndigits > 2 or not 1 <= t.num <= 12 or self.low(i + 1) != "in":
+        lex = self.lex
+        if t.suffix or t.ndigits > 2 or not 1 <= t.num <= 12:
             return None
-        if self.low(i + 2) != "the":
+        if self.low(i + 1) not in lex.within_words or self.low(i + 2) not in lex.definite_articles:
             return None
         pod = self.low(i + 3)
         if pod not in self.lk.clock_parts:
@@ -56,8 +57,9 @@ class ClockRules(GrammarBase):
 
     def _clock_with_day(self, i: int, j: int, clock: Clock) -> _Match:
         """Join a clock with the day after it: "22:07 GMT, 7 July 2012", "10 a.m. Monday"."""
+        lex = self.lex
         k = j
-        if self.is_p(k, ",|") or self.low(k) == "on":
+        if self.is_p(k, ",|") or self.low(k) in lex.on_words:
             k += 1
         wd = None
         if self.low(k) in self.lk.weekdays and self.text_at(k)[:1].isupper():
@@ -76,8 +78,8 @@ class ClockRules(GrammarBase):
         if wd is not None and self.low(k - 1) not in self.lex.short_weekdays:
             end = k - 1 if self.is_p(k - 1, ",") else k
             return i, end, WeekdayExpr(wd, None, clock)
-        dw = self.low(j if self.low(j) != "on" else j + 1)
-        if dw in self.lk.deictic and dw != "tonight":
-            at = j if self.low(j) != "on" else j + 1
+        at = j + 1 if self.low(j) in lex.on_words else j
+        dw = self.low(at)
+        if dw in self.lk.deictic and dw not in lex.tonight_words:
             return i, at + 1, DeicticExpr("D", self.lk.deictic[dw], self.toks[at].text, clock=clock)
         return i, j, ClockExpr(clock)

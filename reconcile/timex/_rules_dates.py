@@ -55,12 +55,12 @@ class DateRules(GrammarBase):
             if md is not None:
                 cal, end, clock = md
                 return i, end, CalExpr(cal, clock)
-        y_at = j + 1 if self.is_p(j, ",") or self.low(j) == "of" else j
+        y_at = j + 1 if self.is_p(j, ",") or self.low(j) in self.lex.partitives else j
         yr = self.year_at(y_at)
         if yr is not None:
             return i, yr[1], CalExpr(Cal(year=yr[0], month=month))
         which = self.lk.relative.get(self.low(y_at))
-        if which is not None and self.low(y_at + 1) == "year":
+        if which is not None and self.low(y_at + 1) in self.lex.year_words:
             # "January this year", "June last year": the month of a year counted from now.
             cal = Cal(month=month, year_of_reference=True, which=which)
             return i, y_at + 2, CalExpr(cal)
@@ -70,7 +70,7 @@ class DateRules(GrammarBase):
             prev = self.low(i - 1)
             if prev not in self.lex.month_prepositions:
                 return None
-            if prev in ("and", "or", "to") and not (
+            if prev in self.lex.list_connectors and not (
                 self.prev is not None
                 and self.prev.j == i - 1
                 and isinstance(self.prev.expr, CalExpr)
@@ -83,11 +83,9 @@ class DateRules(GrammarBase):
         conn = self.tok(k)
         if conn is None:
             return None
-        is_and = conn.low == "and"
+        is_and = conn.low in self.lex.additions
         if not (conn.kind == "p" and conn.text in _HYPHENS) and conn.low not in (
-            "to",
-            "through",
-            "and",
+            self.lex.day_range_connectors
         ):
             return None
         day = self.day_at(k + 1)
@@ -155,7 +153,7 @@ class DateRules(GrammarBase):
         if pod is not None:
             p, j = pod
         clock = None
-        if self.low(j) == "at" or (self.is_p(j, ",") and self.kind_at(j + 1) == "n"):
+        if self.low(j) in self.lex.at_words or (self.is_p(j, ",") and self.kind_at(j + 1) == "n"):
             got = self.clock_tail(j)
             if got is not None:
                 clock, j = got

@@ -23,12 +23,12 @@ class DurationRules(GrammarBase):
 
     def r_duration(self, i: int) -> _Match | None:
         """Durations: "two days", "a 90-day review", "more than three years"."""
-        lk = self.lk
+        lk, lex = self.lk, self.lex
         t = self.toks[i]
         if t.low in lk.long_units:
             return i, i + 1, DurationExpr(1, lk.long_units[t.low])
         unit = lk.units.get(t.low)
-        if unit is not None and self.is_p(i + 1, _HYPHENS) and self.low(i + 2) == "long":
+        if unit is not None and self.is_p(i + 1, _HYPHENS) and self.low(i + 2) in lex.long_words:
             # "a day-long meeting", "the decades-long feud": one unit, or an unknown number.
             return i, i + 3, DurationExpr(None if t.low.endswith("s") else 1, unit)
         cnt = self.count_at(i)
@@ -46,12 +46,13 @@ class DurationRules(GrammarBase):
             return None
         uw = unit_tok.low
         unit = lk.units.get(uw)
-        if uw == "quarters" and (amount is None or amount > 1) and not self._share_of(k + 1):
+        quarters = uw in lex.quarter_words and uw.endswith("s")
+        if quarters and (amount is None or amount > 1) and not self._share_of(k + 1):
             unit = "Q"  # "several quarters of losses"; not "three quarters of the vote"
         upper = None
         if unit is None:
             # "two to three years", "two or three days"
-            if self.low(k) in ("to", "or") or self.is_p(k, _HYPHENS):
+            if self.low(k) in lex.amount_range_connectors or self.is_p(k, _HYPHENS):
                 cnt2 = self.count_at(k + 1)
                 if (
                     cnt2 is not None
@@ -74,7 +75,7 @@ class DurationRules(GrammarBase):
             return None
         if kind == "article" and uw.endswith("s") and unit != "CE":
             return None
-        if kind == "vague" and amount is None and not uw.endswith("s") and uw != "century":
+        if kind == "vague" and amount is None and not uw.endswith("s") and unit != "CE":
             return None
         end = k + 1
         # "an hour and a half", "a year and a half": half a unit more.
@@ -82,39 +83,41 @@ class DurationRules(GrammarBase):
             amount is not None
             and upper is None
             and not hyphen
-            and self.low(end) == "and"
-            and self.low(end + 1) in ("a", "an")
-            and self.low(end + 2) == "half"
+            and self.low(end) in lex.additions
+            and self.low(end + 1) in lex.articles
+            and self.low(end + 2) in lex.half_words
         ):
             amount, end = amount + 0.5, end + 3
         # "-long": "a week-long manhunt"
-        if self.is_p(end, _HYPHENS) and self.low(end + 1) == "long":
+        if self.is_p(end, _HYPHENS) and self.low(end + 1) in lex.long_words:
             end += 2
         # Ages are not durations: "the 32-year-old", "85 years old", "40-year - old".
-        if self.low(end) == "old" or (
-            self.is_p(end, _HYPHENS) and self.low(end + 1) in self.lex.age_words
+        if self.low(end) in lex.age_words or (
+            self.is_p(end, _HYPHENS) and self.low(end + 1) in lex.age_words
         ):
             return None
-        if self.low(end) == "of" and self.low(end + 1) == "age":
-            return None
-        if self.low(i - 1) == "aged":
+        if self.low(end) in lex.partitives and self.low(end + 1) in lex.age_nouns:
+            return None  # "40 years of age"
+        if self.low(i - 1) in lex.aged_words:
             return None
         words = " ".join(x.text for x in self.toks[i:end])
         after = self.low(end)
-        if after == "ago":
-            return i, end + 1, ShiftExpr(amount, unit, -1, False, words + " ago")
-        if after in self.lex.later_words:
-            return i, end + 1, ShiftExpr(amount, unit, 1, after != "hence", words + " " + after)
-        if after == "earlier" and self.ends_phrase(end + 1):
-            return i, end + 1, ShiftExpr(amount, unit, -1, True, words + " earlier")
-        if after == "from" and self.low(end + 1) == "now":
-            return i, end + 2, ShiftExpr(amount, unit, 1, False, words + " from now")
+        if after in lex.ago_words:
+            return i, end + 1, ShiftExpr(amount, unit, -1, False, f"{words} {after}")
+        if after in lex.later_words:
+            anaphoric = after not in lex.hence_words
+            return i, end + 1, ShiftExpr(amount, unit, 1, anaphoric, f"{words} {after}")
+        if lk.relative_mods.get(after) == "before" and self.ends_phrase(end + 1):
+            return i, end + 1, ShiftExpr(amount, unit, -1, True, f"{words} {after}")
+        if after in lex.from_words and self.low(end + 1) in lex.now_words:
+            phrase = f"{words} {after} {self.low(end + 1)}"
+            return i, end + 2, ShiftExpr(amount, unit, 1, False, phrase)
         # "$5 million a year": a rate, not a duration.
         if kind == "article" and not hyphen and self._after_amount(i):
             return i, k + 1, SetExpr(duration_value(1, unit), f"is a rate: per {uw}")
         # "in three weeks" with a future verb: a date.
         if (
-            self.low(i - 1) == "in"
+            self.low(i - 1) in lex.within_words
             and not hyphen
             and amount is not None
             and unit not in ("S", "MIN")
@@ -122,7 +125,8 @@ class DurationRules(GrammarBase):
         ):
             tense, _word = self.tense(i - 1, end)
             if tense == "future":
-                return i - 1, end, ShiftExpr(amount, unit, 1, False, "in " + words)
+                phrase = f"{self.low(i - 1)} {words}"
+                return i - 1, end, ShiftExpr(amount, unit, 1, False, phrase)
         return i, end, DurationExpr(amount, unit, upper=upper)
 
     def _after_amount(self, i: int) -> bool:
@@ -134,7 +138,7 @@ class DurationRules(GrammarBase):
 
     def r_set(self, i: int) -> _Match | None:
         """Sets: "daily", "every week", "each Monday", "per hour", "twice a year"."""
-        lk = self.lk
+        lk, lex = self.lk, self.lex
         w = self.low(i)
         if w in lk.sets:
             if self.toks[i].is_cap and not self.toks[i].brk and w in self.lex.periodical_names:
@@ -146,10 +150,10 @@ class DurationRules(GrammarBase):
                 i + 1,
                 SetExpr(lk.sets[w], f"recurs {_PERIOD_WORDS.get(lk.sets[w], 'regularly')}"),
             )
-        if w in ("every", "each"):
+        if w in lex.every_words:
             k = i + 1
             n = 1.0
-            if self.low(k) == "other":
+            if self.low(k) in lex.other_words:
                 n, k = 2, k + 1
             else:
                 cnt = self.count_at(k)
@@ -175,10 +179,10 @@ class DurationRules(GrammarBase):
             season = lk.seasons.get(word)
             if season is not None:
                 return i, k + 1, SetExpr(f"XXXX-{season}", f"recurs every {word}")
-            if word == "weekend":
+            if word in lex.weekend_words:
                 return i, k + 1, SetExpr("XXXX-WXX-WE", "recurs every weekend")
             return None
-        if w == "per":
+        if w in lex.per_words:
             unit = lk.units.get(self.low(i + 1))
             if unit is not None and not self.low(i + 1).endswith("s"):
                 return (
@@ -205,7 +209,7 @@ class DurationRules(GrammarBase):
 
     def _share_of(self, k: int) -> bool:
         """Whether "of" at ``k`` makes the count before it a share ("quarters of the vote")."""
-        if self.low(k) != "of":
+        if self.low(k) not in self.lex.partitives:
             return False
         nxt = self.tok(k + 1)
         return nxt is None or nxt.kind != "w" or nxt.low in self.lex.determiners or nxt.is_cap
@@ -228,22 +232,22 @@ class DurationRules(GrammarBase):
         Written ``R<n>`` (ISO 8601 repetitions) with type SET: they are not calendar
         times, but they say how often something happened.
         """
-        lk = self.lk
+        lk, lex = self.lk, self.lex
         t = self.toks[i]
         w = t.low
         if lk.frequency.get(w, 0) > 1:
             nxt = self.low(i + 1)
-            if nxt in self.lex.rate_openers and lk.units.get(self.low(i + 2)):
+            if nxt in lex.rate_openers and lk.units.get(self.low(i + 2)):
                 return None
-            if nxt in ("as", "the") or nxt in self.lex.multiplier_followers:
+            if nxt in lex.comparison_openers or nxt in lex.multiplier_followers:
                 return None
             count = lk.frequency[w]
             return i, i + 1, SetExpr(f"R{count}", f"counts {count} occurrences")
         # "the second time", "a third time", "for the first time"
         k = i
-        if w in ("the", "a"):
+        if w in lex.ordinal_articles:
             k = i + 1
-        if w == "for" and self.low(i + 1) in ("the", "a"):
+        if w in lex.for_words and self.low(i + 1) in lex.ordinal_articles:
             k = i + 2
         o = self.tok(k)
         if o is None:
@@ -251,15 +255,15 @@ class DurationRules(GrammarBase):
         n: int | None = None
         if o.kind == "w" and o.low in lk.ordinals:
             n = lk.ordinals[o.low]
-        elif o.kind == "n" and o.suffix in ("st", "nd", "rd", "th"):
+        elif o.kind == "n" and o.suffix in lex.ordinal_suffixes:
             n = o.num
         if n is not None:
             j = k + 1
             if self.is_p(j, _HYPHENS):
                 j += 1
-            if self.low(j) == "time" and n <= 50:
-                start = i if w in ("the", "a") else k
-                if w == "for":
+            if self.low(j) in lex.time_words and n <= 50:
+                start = i if w in lex.ordinal_articles else k
+                if w in lex.for_words:
                     start = i + 1
                 return (
                     start,
@@ -275,16 +279,16 @@ class DurationRules(GrammarBase):
         if amount is None or amount != int(amount):
             return None
         count = int(amount)
-        if self.is_p(j, _HYPHENS) and self.low(j + 1) == "time":
+        if self.is_p(j, _HYPHENS) and self.low(j + 1) in lex.time_words:
             return i, j + 2, SetExpr(f"R{count}", f"counts {count} occurrences")
-        if self.low(j) != "times" or count < 2:
+        if self.low(j) not in lex.times_words or count < 2:
             return None
         nxt = self.low(j + 1)
         unit = lk.units.get(self.low(j + 2))
-        if nxt in self.lex.rate_openers and unit is not None:
+        if nxt in lex.rate_openers and unit is not None:
             # "three times a week": a set with a frequency.
             what = f"happens {count} times a {self.low(j + 2)}"
             return i, j + 3, SetExpr(duration_value(1, unit), what)
-        if nxt in self.lex.multiplier_followers:
+        if nxt in lex.multiplier_followers:
             return None  # "three times as many": a multiplier
         return i, j + 1, SetExpr(f"R{count}", f"counts {count} occurrences")

@@ -30,11 +30,11 @@ class RelativeRules(GrammarBase):
     def r_deictic(self, i: int) -> _Match | None:
         """Days counted from the publication date: "today", "yesterday", "tomorrow morning"."""
         t = self.toks[i]
+        lex = self.lex
         offset = self.lk.deictic[t.low]
-        if t.low == "today" and t.is_cap and self.low(i + 1) in self.lex.deictic_blockers:
-            return None
-        if t.low == "today" and self.low(i - 1) == "the" and t.is_cap:
-            return None
+        named = self.low(i + 1) in lex.deictic_blockers or self.low(i - 1) in lex.definite_articles
+        if t.low in lex.today_words and t.is_cap and named:
+            return None  # "the Today show", "The Today": a name
         pod = "NI" if t.low in self.lex.tonight_words else None
         j = i + 1
         if pod is None:
@@ -47,7 +47,7 @@ class RelativeRules(GrammarBase):
         if self.is_p(k, ",(—–-"):
             paren = self.is_p(k, "(")
             k += 1
-        elif self.low(k) in ("is", "was") and t.low not in self.lex.tonight_words:
+        elif self.low(k) in lex.copulas and t.low not in lex.tonight_words:
             k += 1
         wd = self.lk.weekdays.get(self.low(k))
         if wd is not None and self.is_p(k + 1, ","):
@@ -67,7 +67,7 @@ class RelativeRules(GrammarBase):
                 expr = DeicticExpr("D", offset, t.text, pod=pod, clock=clock, explicit=cal)
                 return i, end, expr
         clock = None
-        got_clock = self.clock_tail(j) if self.low(j) == "at" else None
+        got_clock = self.clock_tail(j) if self.low(j) in lex.at_words else None
         if got_clock is not None:
             clock, j = got_clock
         return i, j, DeicticExpr("D", offset, t.text, pod=pod, clock=clock)
@@ -87,7 +87,11 @@ class RelativeRules(GrammarBase):
         if unit in ("D", "W", "M", "Y") and not unit_word.endswith("s"):
             return i, k + 1, ShiftExpr(1, unit, 0, True, words)
         pod = lk.pods.get(unit_word)
-        if pod is not None and not unit_word.endswith("s") and unit_word != "overnight":
+        if (
+            pod is not None
+            and not unit_word.endswith("s")
+            and unit_word not in self.lex.open_parts_of_day
+        ):
             return i, k + 1, ShiftExpr(1, "D", 0, True, words, pod=pod)
         return None
 
@@ -112,15 +116,15 @@ class RelativeRules(GrammarBase):
 
     def r_relative(self, i: int) -> _Match | None:
         """Units relative to the reference: "last week", "this year", "two days ago"."""
-        lk = self.lk
+        lk, lex = self.lk, self.lex
         k = i
         has_the = False
-        if self.low(k) == "the":
+        if self.low(k) in lex.definite_articles:
             has_the = True
             k += 1
         w = self.low(k)
-        if w == "this" and self.low(k + 1) == "past":
-            k += 1
+        if w in lex.this_words and self.low(k + 1) in lex.past_words:
+            k += 1  # "this past week"
             offset = -1
         elif has_the and w in lk.anaphoric and w not in lk.relative:
             offset = lk.anaphoric[w]
@@ -128,7 +132,7 @@ class RelativeRules(GrammarBase):
             offset = lk.relative[w]
         else:
             return None
-        if has_the and w == "this":
+        if has_the and w in lex.this_words:
             return None
         nxt = k + 1
         # "the past three years", "the next two weeks": durations.
@@ -137,7 +141,8 @@ class RelativeRules(GrammarBase):
             if cnt is not None and cnt[2] != "article":
                 amount, u_at, _ = cnt
                 unit = lk.units.get(self.low(u_at))
-                if self.low(u_at) == "quarters" and self.low(u_at + 1) != "of":
+                quarters = self.low(u_at) in lex.quarter_words and self.low(u_at).endswith("s")
+                if quarters and self.low(u_at + 1) not in lex.partitives:
                     unit = "Q"  # "the past two quarters"
                 if unit is not None:
                     return i, u_at + 1, DurationExpr(amount, unit)
@@ -146,12 +151,12 @@ class RelativeRules(GrammarBase):
         if unit is not None and unit not in ("S", "MIN", "H") and not unit_word.endswith("s"):
             words = " ".join(t.text for t in self.toks[k : nxt + 1])
             if has_the:
-                if w in ("past", "last"):
+                if w in lex.span_back_words:
                     return i, nxt + 1, DurationExpr(1, unit)
-                if w in lk.anaphoric or w == "next":
+                if w in lk.anaphoric or w in lex.next_words:
                     sign = lk.anaphoric.get(w, 1)
                     return i, nxt + 1, ShiftExpr(1, unit, sign, True, words)
-                if w == "coming":
+                if w in lex.coming_words:
                     return i, nxt + 1, DeicticExpr(unit, 1, words)
                 return None
             if unit == "D":
@@ -162,10 +167,14 @@ class RelativeRules(GrammarBase):
             which = "current" if offset == 0 else w
             note = f"the {which} {unit_word}, which has no fixed calendar extent"
             return i, nxt + 1, RefExpr(ref_value(offset), note)
-        if unit_word == "quarter" and not has_the:
+        if unit_word in lex.quarter_words and not unit_word.endswith("s") and not has_the:
             return i, nxt + 1, DeicticExpr("Q", offset, f"{w} quarter")
         pod = lk.pods.get(unit_word)
-        if pod is not None and not unit_word.endswith("s") and unit_word != "overnight":
+        if (
+            pod is not None
+            and not unit_word.endswith("s")
+            and unit_word not in lex.open_parts_of_day
+        ):
             if has_the and w in lk.anaphoric:
                 return (
                     i,
@@ -174,9 +183,9 @@ class RelativeRules(GrammarBase):
                 )
             if has_the:
                 return None
-            if w == "last" and pod == "NI":
-                return i, nxt + 1, DeicticExpr("D", -1, "last night", pod=pod)
-            if w == "this" and pod != "NI":
+            if w in lex.last_words and pod == "NI":
+                return i, nxt + 1, DeicticExpr("D", -1, f"{w} {unit_word}", pod=pod)
+            if w in lex.this_words and pod != "NI":
                 return i, nxt + 1, DeicticExpr("D", 0, f"this {unit_word}", pod=pod)
             return None
         if has_the:
@@ -196,7 +205,7 @@ class RelativeRules(GrammarBase):
         if season is not None:
             return i, nxt + 1, DeicticExpr("SE", offset, f"{w} {unit_word}", season=season)
         holiday_tok = self.tok(nxt)
-        if holiday_tok is not None and holiday_tok.is_cap and w != "this":
+        if holiday_tok is not None and holiday_tok.is_cap and w not in lex.this_words:
             # "last Thanksgiving", "next Christmas Day": the one before or after the reference.
             for name_words, rule in lk.holidays.get(unit_word, []):
                 end = nxt + len(name_words)
@@ -211,16 +220,20 @@ class RelativeRules(GrammarBase):
     def r_in_the_unit(self, i: int) -> _Match | None:
         """ "earlier in the week", "later in the year", "early in the month"."""
         w = self.low(i)
-        if self.low(i + 1) != "in" or self.low(i + 2) != "the":
+        lk, lex = self.lk, self.lex
+        if self.low(i + 1) not in lex.within_words or self.low(i + 2) not in lex.definite_articles:
             return None
-        unit = self.lk.units.get(self.low(i + 3))
+        unit = lk.units.get(self.low(i + 3))
         if unit not in ("W", "M", "Y"):
             return None
-        mod = "START" if w.startswith("earl") else "END"
+        mod = next((m for words, m in lk.point_mods.get(w, []) if words == (w,)), None)
+        if mod is None:
+            return None
+        direction = lk.relative_mods.get(w)
         relative: Literal["before", "after"] | None = None
-        if w == "earlier":
+        if direction == "before":
             relative = "before"
-        elif w == "later":
+        elif direction == "after":
             relative = "after"
         words = " ".join(t.text for t in self.toks[i : i + 4])
         return i, i + 4, DeicticExpr(unit, 0, words, mod=mod, relative=relative)
@@ -229,69 +242,61 @@ class RelativeRules(GrammarBase):
         """Rules that start with "the" or a preposition: "the 5th of May", "in the morning",
         "the day before yesterday", "the year before", "for years"."""
         w = self.low(i)
-        if w in ("in", "at"):
+        lk, lex = self.lk, self.lex
+        if w in lex.within_words or w in lex.at_words:
             k = i + 1
-            if w == "in" and self.low(k) == "the":
-                k += 1
-            elif w == "in":
-                return None
-            pod = self.lk.pods.get(self.low(k))
-            if pod is not None and not self.low(k).endswith("s") and self.low(k) != "overnight":
-                if w == "at" and pod != "NI":
+            if w in lex.within_words:
+                if self.low(k) not in lex.definite_articles:
                     return None
+                k += 1  # "in the morning"
+            pod = lk.pods.get(self.low(k))
+            if (
+                pod is not None
+                and not self.low(k).endswith("s")
+                and self.low(k) not in lex.open_parts_of_day
+            ):
+                if w in lex.at_words and pod != "NI":
+                    return None  # "at night", not "at morning"
                 return i + 1, k + 1, ClockExpr(None, pod)
             return None
-        if w == "for":
-            unit = self.lk.units.get(self.low(i + 1))
+        if w in lex.for_words:
+            unit = lk.units.get(self.low(i + 1))
             if unit is not None and self.low(i + 1).endswith("s") and unit not in ("S",):
                 return i + 1, i + 2, DurationExpr(None, unit)
             return None
-        if w != "the":
+        if w not in lex.definite_articles:
             return None
         got = self._day_month(i)
         if got is not None:
             cal, j, clock = got
             return i, j, CalExpr(cal, clock)
         nxt = self.low(i + 1)
-        if nxt == "day" and self.low(i + 2) in ("before", "after"):
-            sign = -1 if self.low(i + 2) == "before" else 1
-            if self.low(i + 3) in ("yesterday", "tomorrow"):
-                return (
-                    i,
-                    i + 4,
-                    DeicticExpr(
-                        "D", 2 * sign, "the day " + self.low(i + 2) + " " + self.low(i + 3)
-                    ),
-                )
+        direction = self.low(i + 2)
+        sign = lk.shift_directions.get(direction)
+        if nxt in lex.day_words and sign is not None:
+            if abs(lk.deictic.get(self.low(i + 3), 0)) == 1:
+                words = f"the day {direction} {self.low(i + 3)}"
+                return i, i + 4, DeicticExpr("D", 2 * sign, words)  # "the day before yesterday"
             if self.ends_phrase(i + 3):
-                return i, i + 3, ShiftExpr(1, "D", sign, True, f"the day {self.low(i + 2)}")
-        if (
-            nxt in self.lk.shift_units
-            and self.low(i + 2) in ("before", "after")
-            and self.ends_phrase(i + 3)
-        ):
-            sign = -1 if self.low(i + 2) == "before" else 1
-            unit = self.lk.shift_units[nxt]
-            pod = "NI" if nxt == "night" else None
-            return (
-                i,
-                i + 3,
-                ShiftExpr(1, unit, sign, True, f"the {nxt} {self.low(i + 2)}", pod=pod),
-            )
-        k = i + 2 if nxt in ("fiscal", "full") else i + 1
-        if self.low(k) == "year" and self.low(k + 1) in self.lex.period_end_words:
+                return i, i + 3, ShiftExpr(1, "D", sign, True, f"the day {direction}")
+        if nxt in lk.shift_units and sign is not None and self.ends_phrase(i + 3):
+            unit = lk.shift_units[nxt]
+            pod = lk.pods.get(nxt)  # "the night before"
+            return i, i + 3, ShiftExpr(1, unit, sign, True, f"the {nxt} {direction}", pod=pod)
+        k = i + 2 if nxt in lex.year_qualifiers else i + 1
+        is_year = self.low(k) in lex.year_words
+        if is_year and self.low(k + 1) in lex.period_end_words:
             return i, k + 1, DurationExpr(1, "Y")  # "the year ended March 31": a period
-        if nxt == "full" and self.low(k) == "year" and self.low(k + 1) != "of":
+        if nxt in lex.full_words and is_year and self.low(k + 1) not in lex.partitives:
             return i, k + 1, DeicticExpr("Y", 0, "the full year")  # a forecast's year
-        if nxt in ("year", "month", "week") and self.low(i - 1) == "of":
+        if nxt in lk.the_units and self.low(i - 1) in lex.partitives:
             t = self.toks[i + 1]
             after = self.tok(i + 2)
             if not t.is_cap and (after is None or after.kind != "n") and self.ends_phrase(i + 2):
-                unit = {"year": "Y", "month": "M", "week": "W"}[nxt]
-                return i, i + 2, DeicticExpr(unit, 0, f"the {nxt}")
-        if nxt == "weekend" and not self.toks[i + 1].is_cap:
+                return i, i + 2, DeicticExpr(lk.the_units[nxt], 0, f"the {nxt}")
+        if nxt in lex.weekend_words and not self.toks[i + 1].is_cap:
             return i, i + 2, DeicticExpr("WE", 0, "the weekend")
-        dec = self.lk.decade_words.get(nxt)
+        dec = lk.decade_words.get(nxt)
         if dec is not None:
             return i, i + 2, CalExpr(Cal(decade=190 + dec))
         return None
@@ -300,7 +305,7 @@ class RelativeRules(GrammarBase):
         """Whether a unit of time, or a count and one, starts at ``k`` ("year", "two weeks")."""
         cnt = self.count_at(k)
         word = self.low(cnt[1] if cnt is not None else k)
-        return word in self.lk.units or word == "quarters"
+        return word in self.lk.units or (word in self.lex.quarter_words and word.endswith("s"))
 
     def r_ref(self, i: int) -> _Match | None:
         """Vague references: "now", "recently", "in the future"."""
@@ -309,12 +314,12 @@ class RelativeRules(GrammarBase):
                 continue  # the common case, checked first: "the" not before "future"
             if all(self.low(i + n) == word for n, word in enumerate(words[2:], 2)):
                 j = i + len(words)
-                if words == ("now",) and self.is_p(j, _HYPHENS):
+                if words[0] in self.lex.now_words and len(words) == 1 and self.is_p(j, _HYPHENS):
                     return None  # "now-defunct"
-                if words[-1] == "past" and self._unit_follows(j):
+                if words[-1] in self.lex.past_words and self._unit_follows(j):
                     continue  # "in the past three years": a duration, read from "the"
                 start = i
-                if words[0] == "in" and len(words) > 1:
+                if words[0] in self.lex.within_words and len(words) > 1:
                     start = i + 1  # "in recent years": the preposition stays out
                 return start, j, RefExpr(ref_value(value))
         return None

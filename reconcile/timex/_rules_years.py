@@ -43,9 +43,9 @@ class YearRules(GrammarBase):
         if got is None:
             return None
         year, j = got
-        if year >= 2000 and self.low(i) == "two":
+        if year >= 2000 and self.lk.cardinals.get(self.low(i)) == 2:
             before = self.low(i - 1)
-            if before != "year" and not (
+            if before not in self.lex.year_words and not (
                 before in self.lex.year_prepositions and self.ends_phrase(j)
             ):
                 return None
@@ -133,7 +133,7 @@ class YearRules(GrammarBase):
                     and self.prev.expr.cal.decade is not None
                     and self.prev.j >= start - 2
                 )
-                if not (has_apostrophe or self.low(b) == "the" or listed):
+                if not (has_apostrophe or self.low(b) in self.lex.definite_articles or listed):
                     return None
                 if self.low(b) in self.lex.possessives:
                     return None
@@ -150,12 +150,12 @@ class YearRules(GrammarBase):
     def r_century(self, i: int) -> _Match | None:
         """Centuries: "the 19th century", "the twentieth century"."""
         t = self.toks[i]
-        k = i + 1 if t.low == "the" else i
+        k = i + 1 if t.low in self.lex.definite_articles else i
         o = self.tok(k)
         if o is None:
             return None
         n = None
-        if o.kind == "n" and o.suffix in ("st", "nd", "rd", "th") and 1 <= o.num <= 30:
+        if o.kind == "n" and o.suffix in self.lex.ordinal_suffixes and 1 <= o.num <= 30:
             n = o.num
         elif o.kind == "w":
             n = self.lk.ordinals.get(o.low)
@@ -177,7 +177,8 @@ class YearRules(GrammarBase):
         publication date, the period a company reports on.
         """
         t = self.toks[i]
-        if t.text == "Q":
+        lex = self.lex
+        if t.text.isupper() and t.low in lex.quarter_abbreviations:
             q = self.tok(i + 1)
             if q is None or q.kind != "n" or q.space or not 1 <= q.num <= 4 or q.ndigits != 1:
                 return None
@@ -185,8 +186,8 @@ class YearRules(GrammarBase):
             if yr is None:
                 return None
             return i, yr[1], CalExpr(Cal(year=yr[0], part=f"Q{q.num}"))
-        k = i + 1 if t.low in ("the", "a") else i
-        if self.low(k) == "fiscal" and k > i:
+        k = i + 1 if t.low in lex.ordinal_articles else i
+        if self.low(k) in lex.fiscal_words and k > i:
             k += 1
         latest = self._latest_quarter(i, k)
         if latest is not None:
@@ -197,7 +198,7 @@ class YearRules(GrammarBase):
         n = (
             self.lk.ordinals.get(o.low)
             if o.kind == "w"
-            else (o.num if o.suffix in ("st", "nd", "rd", "th") else None)
+            else (o.num if o.suffix in lex.ordinal_suffixes else None)
         )
         if n is None:
             return None
@@ -205,31 +206,32 @@ class YearRules(GrammarBase):
         if self.is_p(j, _HYPHENS):
             j += 1
         word = self.low(j)
-        if word == "quarter" and 1 <= n <= 4:
+        if word in lex.quarter_words and not word.endswith("s") and 1 <= n <= 4:
             part = f"Q{n}"
-        elif word == "half" and 1 <= n <= 2:
+        elif word in lex.half_words and 1 <= n <= 2:
             part = f"H{n}"
         else:
             return None
         j += 1
         after_of = self.tok(j + 1)
-        if self.low(j) != "of" or (
+        if self.low(j) not in lex.partitives or (
             after_of is not None
             and (after_of.text in "$£€#" or (after_of.kind == "n" and self.year_at(j + 1) is None))
         ):
             # "the third quarter of $226.3 million": an amount, not "of 1990".
-            if word == "half" and self.low(k - 1) != "fiscal":
+            if word in lex.half_words and self.low(k - 1) not in lex.fiscal_words:
                 return None  # "the first half", "a second-half surge": of a match, a film
-            return (i + 1 if t.low == "a" else i), j, CalExpr(Cal(part=part))
+            return (i + 1 if t.low in lex.articles else i), j, CalExpr(Cal(part=part))
         j += 1
         yr = self.year_at(j)
         if yr is not None:
             return i, yr[1], CalExpr(Cal(year=yr[0], part=part))
-        if word == "half" and self.low(j + 1) != "year":
+        of_year = self.low(j + 1) in lex.year_words
+        if word in lex.half_words and not of_year:
             return None
-        if self.low(j) == "the" and self.low(j + 1) == "year":
+        if self.low(j) in lex.definite_articles and of_year:
             return i, j + 2, CalExpr(Cal(part=part, year_of_reference=True))
-        if self.low(j) in ("this", "last", "next") and self.low(j + 1) == "year":
+        if self.low(j) in lex.year_relatives and of_year:
             offset = self.lk.relative[self.low(j)]
             cal = Cal(part=part, year_of_reference=True, which=offset)
             return i, j + 2, CalExpr(cal)
@@ -242,29 +244,35 @@ class YearRules(GrammarBase):
         one it publishes in; "year-ago" and "year-earlier" count a year back from
         the period before them.
         """
-        if self.low(i) not in ("the", "a"):
+        lex = self.lex
+        if self.low(i) not in lex.ordinal_articles:
             return None
         j = k
         years_back = 0
-        if self.low(j) in self.lex.latest_words and self.low(i) == "the":
-            while j < k + 4 and (self.low(j) in self.lex.latest_words or self.is_p(j, _HYPHENS)):
+        if self.low(j) in lex.latest_words and self.low(i) in lex.definite_articles:
+            while j < k + 4 and (self.low(j) in lex.latest_words or self.is_p(j, _HYPHENS)):
                 j += 1
-        elif self.low(j) == "year" and self.is_p(j + 1, _HYPHENS):
-            if self.low(j + 2) not in self.lex.year_back_words:
+        elif self.low(j) in lex.year_words and self.is_p(j + 1, _HYPHENS):
+            if self.low(j + 2) not in lex.year_back_words:
                 return None
             years_back, j = 1, j + 3
         q = self.tok(j)
-        if q is not None and q.low == "period" and j > k:
+        if q is not None and q.low in lex.period_words and j > k:
             words = " ".join(tok.low for tok in self.toks[i : j + 1])
             if years_back:
                 return i, j + 1, ShiftExpr(1, "Y", -1, True, words)
             return i, j + 1, DeicticExpr("Q", -1, words)
-        if q is None or q.low != "quarter" or (q.is_cap and not q.brk):
-            if years_back and self.low(i) == "a":
+        if (
+            q is None
+            or q.low not in lex.quarter_words
+            or q.low.endswith("s")
+            or (q.is_cap and not q.brk)
+        ):
+            if years_back and self.low(i) in lex.articles:
                 words = " ".join(tok.low for tok in self.toks[i + 1 : j])
                 return i + 1, j, ShiftExpr(1, "Y", -1, True, words)
             return None  # "the French Quarter"
-        if self.low(j + 1) == "of" or self.is_p(j + 1, _HYPHENS):
+        if self.low(j + 1) in lex.partitives or self.is_p(j + 1, _HYPHENS):
             return None  # "the quarter of the vote", "the quarter-final"
         words = " ".join(tok.low for tok in self.toks[i : j + 1])
         return i, j + 1, DeicticExpr("Q", -1 - 4 * years_back, words)
@@ -272,30 +280,25 @@ class YearRules(GrammarBase):
     def r_season(self, i: int) -> _Match | None:
         """Seasons: "summer", "the spring of 2010", "winter 2009"."""
         t = self.toks[i]
+        lex = self.lex
         season = self.lk.seasons[t.low]
         j = i + 1
-        y_at = j + 1 if self.low(j) == "of" else j
+        y_at = j + 1 if self.low(j) in lex.partitives else j
         yr = self.year_at(y_at)
         if yr is not None:
-            start = i - 1 if self.low(i - 1) == "the" else i
+            start = i - 1 if self.low(i - 1) in lex.definite_articles else i
             return start, yr[1], CalExpr(Cal(year=yr[0], season=season))
         if t.is_cap and not t.brk:
             return None  # "Spring Training", "Winter Olympics": part of a name
         prev = self.low(i - 1)
-        has_the = prev == "the"
+        has_the = prev in lex.definite_articles
         ctx = self.low(i - 2) if has_the else prev
-        if ctx not in self.lex.season_context or ctx in (
-            "this",
-            "last",
-            "next",
-            "past",
-            "coming",
-            "the",
-        ):
+        if ctx not in lex.season_context or ctx in lex.season_relatives:
             return None
-        if t.low == "fall" and not has_the:
+        if t.low in lex.verb_seasons and not has_the:
             return None
-        if not self.ends_phrase(j) or self.low(j) in ("the", "a", "an"):
+        after = self.low(j)
+        if not self.ends_phrase(j) or after in lex.definite_articles or after in lex.articles:
             return None
         start = i - 1 if has_the else i
         return start, j, CalExpr(Cal(season=season))

@@ -160,6 +160,12 @@ class _Lookups:
     noon: dict[str, int]
     shift_units: dict[str, str]
     clock_parts: dict[str, int]
+    shift_directions: dict[str, int]
+    relative_mods: dict[str, str]
+    the_units: dict[str, str]
+    meridiems: dict[str, int]
+    meridiem_letters: dict[str, int]
+    oclock: dict[str, str]
     refs: dict[str, list[tuple[tuple[str, ...], int]]]
     holidays: dict[str, list[tuple[tuple[str, ...], str]]]
     point_mods: dict[str, list[tuple[tuple[str, ...], str]]]
@@ -202,7 +208,7 @@ def lookups(lex: Lexicon) -> _Lookups:
         + [(p, 1) for p in lex.future_refs]
     )
     full = frozenset(
-        name for name, n in lex.months if len(name) > 4 or name in ("may", "june", "july")
+        name for name, n in lex.months if len(name) > 4 or name in lex.short_full_months
     )
     return _Lookups(
         lex=lex,
@@ -225,6 +231,12 @@ def lookups(lex: Lexicon) -> _Lookups:
         noon=dict(lex.noon_words),
         shift_units=dict(lex.shift_units),
         clock_parts=dict(lex.clock_parts_of_day),
+        shift_directions=dict(lex.shift_directions),
+        relative_mods=dict(lex.relative_mods),
+        the_units=dict(lex.the_units),
+        meridiems=dict(lex.meridiems),
+        meridiem_letters=dict(lex.meridiem_letters),
+        oclock=dict(lex.oclock),
         refs=_by_first(refs),
         holidays=_by_first(list(lex.holidays)),
         point_mods=_by_last(list(lex.point_mods)),
