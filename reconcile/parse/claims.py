@@ -75,7 +75,8 @@ class Outline:
 
     ``view`` is the text the parser reads: the source text itself, or for HTML a
     copy of the same length with the markup blanked out, so offsets stay valid.
-    ``sentences`` holds ``(span, paragraph, index in paragraph)``.
+    ``sentences`` holds ``(span, paragraph, index in paragraph)``; ``lexicon`` is
+    the language it was laid out with, which the later steps read its times with.
     """
 
     source: Source
@@ -83,6 +84,7 @@ class Outline:
     segments: tuple[Segment, ...]
     sentences: tuple[tuple[Span, int, int], ...]
     blocks: tuple[Span, ...]
+    lexicon: Lexicon = ENGLISH
 
 
 def outline(source: Source, *, lexicon: Lexicon = ENGLISH) -> Outline:
@@ -103,7 +105,14 @@ def outline(source: Source, *, lexicon: Lexicon = ENGLISH) -> Outline:
     for paragraph, block in enumerate(layout.blocks):
         for k, span in enumerate(split_sentences(view, block.start, block.end, lexicon=lexicon)):
             sentences.append((span, paragraph, k))
-    return Outline(source, view, tuple(layout.segments), tuple(sentences), tuple(layout.blocks))
+    return Outline(
+        source,
+        view,
+        tuple(layout.segments),
+        tuple(sentences),
+        tuple(layout.blocks),
+        lexicon=lexicon,
+    )
 
 
 _PAGE_DATE_WHY = ("metadata", "timestamp", "dateline")
@@ -136,7 +145,13 @@ def _page_times(out: Outline) -> Iterator[tuple[Segment, TimeMention]]:
     """Yield the time expressions of the page's headers, timestamps and datelines, in order."""
     for seg in sorted(out.segments, key=lambda s: s.span.start):
         if seg.why in _PAGE_DATE_WHY:
-            for tm in find_times(out.view, reference=None, start=seg.span.start, end=seg.span.end):
+            for tm in find_times(
+                out.view,
+                reference=None,
+                start=seg.span.start,
+                end=seg.span.end,
+                lexicon=out.lexicon,
+            ):
                 yield seg, tm
 
 
@@ -160,7 +175,9 @@ def publication_anchors(out: Outline) -> tuple[PublicationAnchor, ...]:
 def _body_anchors(out: Outline) -> Iterator[PublicationAnchor]:
     """Yield the body's deictic days that name their date, a paragraph at a time."""
     for block in out.blocks:
-        yield from find_publication_anchors(out.view, start=block.start, end=block.end)
+        yield from find_publication_anchors(
+            out.view, start=block.start, end=block.end, lexicon=out.lexicon
+        )
 
 
 _YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
@@ -223,7 +240,9 @@ def _anchor_year(
     named = [
         (tm.interval[0], tm.text)
         for block in out.blocks
-        for tm in find_times(out.view, reference=None, start=block.start, end=block.end)
+        for tm in find_times(
+            out.view, reference=None, start=block.start, end=block.end, lexicon=out.lexicon
+        )
         if tm.interval is not None and tm.type == "DATE"
     ]
     if named:
@@ -456,6 +475,7 @@ def _block_times(
             year_hint=story_date,
             # The checks compare and quote a range as one period: "July 9 to 11".
             ranges="joined",
+            lexicon=out.lexicon,
         )
         if published is None:
             found.extend(times)
@@ -468,6 +488,7 @@ def _block_times(
                 start=block.start,
                 end=block.end,
                 ranges="joined",
+                lexicon=out.lexicon,
             )
             if t.interval is None and _DEICTIC_VALUE.match(t.value)
         }

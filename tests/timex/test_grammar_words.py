@@ -15,7 +15,9 @@ from typing import Any
 import attrs
 import pytest
 
+from reconcile import Source
 from reconcile.lexicon import ENGLISH, load_lexicon
+from reconcile.pipeline import parse_source
 from reconcile.timex import find_times
 
 MARCH_14 = date(2011, 3, 14)
@@ -119,3 +121,14 @@ def test_a_swapped_times_file_reaches_the_grammar(tmp_path: Path) -> None:
     read = [(t.text, t.value) for t in find_times(text, anchor=MARCH_14, lexicon=lexicon)]
     assert values(text) == [("three years", "P3Y")]
     assert read == [("three years back", "2008")]
+
+
+def test_a_swapped_lexicon_reaches_the_times_of_parsed_claims() -> None:
+    """``parse_source(..., lexicon=)`` reads a claim's times with that lexicon too."""
+    src = Source("The mine collapsed three years back.", name="a.txt", published=date(2011, 5, 2))
+    english = parse_source(src).claims[0].times
+    swapped = parse_source(
+        src, lexicon=attrs.evolve(ENGLISH, ago_words=ENGLISH.ago_words | {"back"})
+    ).claims[0].times
+    assert [(t.text, t.value) for t in english] == [("three years", "P3Y")]
+    assert [(t.text, t.value) for t in swapped] == [("three years back", "2008")]
