@@ -101,18 +101,25 @@ def outline(source: Source, *, lexicon: Lexicon = ENGLISH) -> Outline:
     """
     view = html_view(source.text) if source.is_html else source.text
     layout = find_layout(source.text, source=source.name, is_html=source.is_html, lexicon=lexicon)
+    headlines = _headlines(layout.segments, layout.blocks)
+    segments = tuple(s for s in layout.segments if s.span not in headlines)
+    blocks = tuple(sorted((*layout.blocks, *headlines), key=lambda b: b.start))
     sentences: list[tuple[Span, int, int]] = []
-    for paragraph, block in enumerate(layout.blocks):
+    for paragraph, block in enumerate(blocks):
         for k, span in enumerate(split_sentences(view, block.start, block.end, lexicon=lexicon)):
             sentences.append((span, paragraph, k))
-    return Outline(
-        source,
-        view,
-        tuple(layout.segments),
-        tuple(sentences),
-        tuple(layout.blocks),
-        lexicon=lexicon,
-    )
+    return Outline(source, view, segments, tuple(sentences), blocks, lexicon=lexicon)
+
+
+def _headlines(segments: Sequence[Segment], blocks: Sequence[Span]) -> frozenset[Span]:
+    """Return the spans of the headings above the body: the headline and its deck.
+
+    A headline states the story's main fact ("Three killed as rioters bomb Greek
+    bank"), so it is read as a claim, a paragraph of its own; a heading between
+    body paragraphs names a section ("Early years") and stays a segment.
+    """
+    body = min((b.start for b in blocks), default=-1)
+    return frozenset(s.span for s in segments if s.why == "heading" and s.span.start < body)
 
 
 _PAGE_DATE_WHY = ("metadata", "timestamp", "dateline")

@@ -265,3 +265,18 @@ def test_a_title_case_sentence_names_only_its_names() -> None:
 
     assert names(lines[0]) == ["Bulls", "Coach Vinny Del Negro"]
     assert names(lines[2]) == ["Tyra Banks", "Hotel Near Chicago"]
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it() -> None:
+    """ "Fired coach Vinny Del Negro Tuesday": the name is keyed "negro", like "Del Negro"."""
+    doc = parse_source(
+        Source(
+            "The Chicago Bulls fired coach Vinny Del Negro Tuesday after two seasons in charge. "
+            "Del Negro led the team to the playoffs twice.",
+            name="bulls.txt",
+        )
+    )
+    assert [[(e.text, e.key) for e in c.entities] for c in doc.claims] == [
+        [("Chicago Bulls", "bulls"), ("Vinny Del Negro", "negro")],
+        [("Del Negro", "negro")],
+    ]

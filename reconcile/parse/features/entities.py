@@ -258,7 +258,8 @@ def capitalized_runs(
     """Return ``(title, name, span)`` for each run of capitalized words in a sentence.
 
     A leading title ("President", "Prime Minister") is split off the name, and a
-    possessive ends a run ("France's Prime Minister" is two runs). The first word of
+    possessive ends a run ("France's Prime Minister" is two runs), and so does a
+    weekday ("coach Vinny Del Negro Tuesday"). The first word of
     a sentence or clause starts a run only when the next word is capitalized too,
     since any word is capitalized there. Words inside ``exclude`` (time expressions:
     "February", "Monday") are skipped. In a title-case or all-capitals sentence, a
@@ -275,6 +276,13 @@ def capitalized_runs(
         is_cap = (
             (w.is_capitalized and not w.text.isupper()) or (w.text.isupper() and len(w.text) > 1)
         ) and not (is_title and cases.is_common(w.lower, lexicon))
+        if is_cap and w.lower in lexicon.full_weekday_names:
+            # "fired coach Vinny Del Negro Tuesday": the weekday dates the firing, it
+            # is no part of the name (which would be keyed "tuesday").
+            if current:
+                runs.append(current)
+                current = []
+            continue
         if is_cap:
             if not joinable:
                 runs.append(current)
