@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from support import articles, unicode_text
 
 from reconcile import Source
-from reconcile._text import content_terms, stem, tokens, word_texts
+from reconcile._text import content_terms, entity_keys_match, stem, tokens, word_texts
 from reconcile.lexicon import ENGLISH
 from reconcile.model import Span
 from reconcile.morphology import lemma
@@ -125,3 +125,36 @@ def test_modality_and_negation_follow_the_lexicon() -> None:
     assert is_negated(sentence, 0, len(sentence), lexicon=ENGLISH)
     unnegated = attrs.evolve(ENGLISH, negations=ENGLISH.negations - {"never"})
     assert not is_negated(sentence, 0, len(sentence), lexicon=unnegated)
+
+
+def _keys_match_reference(a: str, b: str) -> bool:
+    """entity_keys_match as it was written before its first-letters test."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 4:
+        return False
+    if long.startswith(short):
+        return len(short) / len(long) >= 0.6
+    return short[:-1] == long[: len(short) - 1] and len(short) >= 6 and long.startswith(short[:-1])
+
+
+# Keys that share long prefixes, as a country and its demonym or two surnames do.
+_keys = st.text(alphabet="abnrsiu", min_size=0, max_size=10)
+
+
+@given(a=_keys, b=_keys)
+def test_the_first_letters_test_changes_no_match(a: str, b: str) -> None:
+    """Rejecting keys that differ in their first four letters rejects no matching pair."""
+    assert entity_keys_match(a, b) == _keys_match_reference(a, b)
+
+
+def test_keys_of_one_name_match_and_others_do_not() -> None:
+    """A country meets its demonym; two different names do not meet."""
+    pairs = [
+        ("brazil", "brazilian"),
+        ("russia", "russian"),
+        ("iran", "iraq"),
+        ("fish", "fisheries"),
+    ]
+    assert [entity_keys_match(a, b) for a, b in pairs] == [True, True, False, False]
