@@ -24,6 +24,8 @@ same run, two ratios: against scoring every cross-source pair of the same claims
 with rapidfuzz ``token_set_ratio`` (measured up to 10 k claims, extrapolated from
 its measured rate beyond), and, with ``--against REV``, against the run of a
 previous git revision on the same input. Each size runs in a fresh process.
+With ``--part memory`` it runs the stages of one such story in this process
+under tracemalloc and prints what each holds per claim, and its peak.
 
 Run on demand, not in CI (minutes, not seconds)::
 
@@ -31,6 +33,7 @@ Run on demand, not in CI (minutes, not seconds)::
     python benchmarks/bench_large.py --quick         # 1 MB and 100 kB
     python benchmarks/bench_large.py --part nopunct  # one article per process: cleanest
     python benchmarks/bench_large.py --part claims --against HEAD~5   # whole runs by claims
+    python benchmarks/bench_large.py --part memory --claims 2000      # memory per claim, by stage
 """
 
 from __future__ import annotations
@@ -373,13 +376,62 @@ def measure_claims(
     print("* extrapolated from the rate on 2,000 claims per pair of sources")
 
 
+def measure_memory(data: Path, claims: int, *, top: int = 8) -> None:
+    """Print what a run holds per claim at each stage and at its peak, by tracemalloc.
+
+    The stages of :func:`reconcile.compare` run one after the other in this process
+    (parsing too), with the garbage collector paused as ``compare`` pauses it. The
+    text of the sources is allocated before tracing starts, so every figure is
+    beyond the text. A small run first loads what every run shares (the lexicon,
+    the meaning vectors, the morphology tables).
+    """
+    import gc
+
+    from reconcile._semantic import default_encoder
+    from reconcile.align import align_documents
+    from reconcile.checks import reconcile_alignments
+    from reconcile.pipeline import parse_sources
+
+    texts = story_sources(ecb_sentences(data), claims)
+    sources = [reconcile.Source(t, name=f"source{k}.txt") for k, t in enumerate(texts)]
+    encoder = default_encoder()
+    warm = ("Ten people died on Monday, police said.", "Police said 12 people died.")
+    reconcile.compare([reconcile.Source(t, name=f"w{k}") for k, t in enumerate(warm)])
+    gc.collect()
+    gc.disable()
+    tracemalloc.start()
+    try:
+        documents = parse_sources(sources, workers=1)
+        n = sum(len(d.claims) for d in documents)
+        rows = [("parse", *tracemalloc.get_traced_memory())]
+        held = tracemalloc.take_snapshot()
+        tracemalloc.reset_peak()
+        alignments = align_documents(documents, workers=1, encoder=encoder)
+        rows.append(("align", *tracemalloc.get_traced_memory()))
+        tracemalloc.reset_peak()
+        reconcile_alignments(documents, alignments)
+        rows.append(("check", *tracemalloc.get_traced_memory()))
+    finally:
+        tracemalloc.stop()
+        gc.enable()
+    print(f"\n## Memory of one run: {n:,} claims, {sum(map(len, texts)):,} characters")
+    print(f"{'stage':>6} {'held after, B/claim':>20} {'peak during, B/claim':>21}")
+    for stage, current, peak in rows:
+        print(f"{stage:>6} {current / n:>20,.0f} {peak / n:>21,.0f}")
+    print(f"held after the parse, the {top} largest sites:")
+    for stat in held.statistics("lineno")[:top]:
+        frame = stat.traceback[0]
+        where = f"{Path(frame.filename).name}:{frame.lineno}"
+        print(f"  {stat.size / n:>8,.0f} B/claim {stat.count / n:>6.1f} objects/claim  {where}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="ECB+ folder")
     parser.add_argument("--quick", action="store_true", help="1 MB and 100 kB: a smoke run")
     parser.add_argument(
         "--part",
-        choices=("long", "nopunct", "both", "claims"),
+        choices=("long", "nopunct", "both", "claims", "memory"),
         default="both",
         help="which article to measure; one per process gives the cleanest figures",
     )
@@ -389,7 +441,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--claims",
         default="1000,10000,100000",
-        help="with --part claims: the sizes of the runs, in claims",
+        help="with --part claims: the sizes of the runs, in claims (--part memory: the first)",
     )
     parser.add_argument(
         "--against", metavar="REV", help="with --part claims: also run git revision REV"
@@ -400,6 +452,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         import json
 
         print(json.dumps(one_run(args.data, args.one_run)))
+        return 0
+    if args.part == "memory":
+        measure_memory(args.data, int(args.claims.split(",")[0]))
         return 0
     if args.part == "claims":
         sizes = [int(x) for x in args.claims.split(",")]

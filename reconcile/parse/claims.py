@@ -181,10 +181,16 @@ def publication_anchors(out: Outline) -> tuple[PublicationAnchor, ...]:
 
 def _body_anchors(out: Outline) -> Iterator[PublicationAnchor]:
     """Yield the body's deictic days that name their date, a paragraph at a time."""
+    openers = tuple(word for word, _ in out.lexicon.deictic_days)
     for block in out.blocks:
-        yield from find_publication_anchors(
-            out.view, start=block.start, end=block.end, lexicon=out.lexicon
-        )
+        # An anchor opens with a deictic day ("tomorrow, February 3"): a paragraph that
+        # holds none of those words has no anchor, and reading a paragraph's time
+        # expressions is the costliest step of a parse.
+        low = out.view[block.start : block.end].lower()
+        if any(word in low for word in openers):
+            yield from find_publication_anchors(
+                out.view, start=block.start, end=block.end, lexicon=out.lexicon
+            )
 
 
 _YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")

@@ -8,7 +8,10 @@ reporting verb and its subject).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from attrs import frozen
 
 from reconcile._text import stem
 from reconcile.model import Attribution, Span
@@ -36,6 +39,58 @@ _LISTENER = r"(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\b)[A-Za-z][\w'’-]*"
 # Verbs whose first object is the listener: in "..., told reporters Ann Lee." the
 # speaker comes after it.
 _TOLD = r"(?:told|tells|tell|informed|assured)"
+
+
+@frozen
+class _Patterns:
+    """The attribution patterns of one lexicon's words, compiled once."""
+
+    according_to: tuple[re.Pattern[str], ...]
+    said_at_end: re.Pattern[str]
+    says_at_start: re.Pattern[str]
+    speaker_after: re.Pattern[str]
+    speaker_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _patterns(
+    reporting_verbs: frozenset[str], speech_adverbs: frozenset[str], according_to: tuple[str, ...]
+) -> _Patterns:
+    """Return the patterns for these reporting verbs, speech adverbs and "according to" phrases.
+
+    Built and compiled once per lexicon rather than for every sentence: joining and
+    sorting the verbs cost more than the searches themselves.
+    """
+    verbs = "|".join(sorted(reporting_verbs, key=len, reverse=True))
+    # The object of "told" is whom it was told: "told the court" names no speaker.
+    said = "|".join(
+        sorted((v for v in reporting_verbs if not re.fullmatch(_TOLD, v)), key=len, reverse=True)
+    )
+    adverbs = "|".join(sorted(speech_adverbs, key=len, reverse=True))
+    return _Patterns(
+        according_to=tuple(
+            re.compile(rf"\b{re.escape(phrase)}\s+({_NP})", re.IGNORECASE)
+            for phrase in according_to
+            if phrase != "per"
+        ),
+        said_at_end=re.compile(
+            rf"[,”\"]\s*(?:(?P<s3>{_NAME}),\s+(?:\d+,\s+)?(?:{verbs})(?:\s+{_LISTENER})?"
+            rf"|(?P<s1>{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:{verbs})"
+            rf"(?:\s+{_LISTENER})?|{_TOLD}\s+{_LISTENER}\s+(?P<s4>{_SPEAKER})"
+            rf"|(?:{said})\s+(?P<s2>{_SPEAKER}))"
+            rf"(?:\s+(?:{adverbs})\b)?"
+            r"(?:\s+(?:on|in|at|during|after|before)\b[^.]{0,60})?\s*[.!?]?[”\"]?\s*$"
+        ),
+        says_at_start=re.compile(
+            rf"\s*(?:[A-Z][\w ,'’-]{{0,40}},\s+)?(?P<s>{_NP})\s+(?:has\s+|have\s+|had\s+)?"
+            rf"(?P<v>{verbs}|pointed out)\b"
+        ),
+        speaker_after=re.compile(
+            rf"\s*(?:(?P<s1>{_NP})\s+(?:{verbs})|{_TOLD}\s+{_LISTENER}\s+(?P<s3>{_NP})"
+            rf"|(?:{verbs})\s+(?P<s2>{_NP}))"
+        ),
+        speaker_before=re.compile(rf"(?P<s>{_NP})\s+(?:{verbs})\s*(?:that\s*)?[:,]?\s*$"),
+    )
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Span]:
@@ -66,34 +121,15 @@ def find_attribution(
         ('the regional police chief', 'according to')
     """
     sentence = text[start:end]
-    for phrase in lexicon.according_to:
-        if phrase == "per":
-            continue
-        m = re.search(rf"\b{re.escape(phrase)}\s+({_NP})", sentence, re.IGNORECASE)
+    pat = _patterns(lexicon.reporting_verbs, lexicon.speech_adverbs, lexicon.according_to)
+    for according in pat.according_to:
+        m = according.search(sentence)
         if m:
             speaker = m.group(1).strip()
             span = Span(start + m.start(), start + m.end(1))
             return _attribution(text, span, speaker, "according to", index=index, lexicon=lexicon)
-    verbs = "|".join(sorted(lexicon.reporting_verbs, key=len, reverse=True))
-    # The object of "told" is whom it was told: "told the court" names no speaker.
-    said = "|".join(
-        sorted(
-            (v for v in lexicon.reporting_verbs if not re.fullmatch(_TOLD, v)),
-            key=len,
-            reverse=True,
-        )
-    )
     # "..., X said." / "..., said X." / "..., X told the court." at the end of the sentence.
-    adverbs = "|".join(sorted(lexicon.speech_adverbs, key=len, reverse=True))
-    m = re.search(
-        rf"[,”\"]\s*(?:(?P<s3>{_NAME}),\s+(?:\d+,\s+)?(?:{verbs})(?:\s+{_LISTENER})?"
-        rf"|(?P<s1>{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:{verbs})"
-        rf"(?:\s+{_LISTENER})?|{_TOLD}\s+{_LISTENER}\s+(?P<s4>{_SPEAKER})"
-        rf"|(?:{said})\s+(?P<s2>{_SPEAKER}))"
-        rf"(?:\s+(?:{adverbs})\b)?"
-        r"(?:\s+(?:on|in|at|during|after|before)\b[^.]{0,60})?\s*[.!?]?[”\"]?\s*$",
-        sentence,
-    )
+    m = pat.said_at_end.search(sentence)
     if m:
         found = m.group("s3") or m.group("s1") or m.group("s4") or m.group("s2") or ""
         speaker = _lead_trimmed(_trim_speaker(found), lexicon)
@@ -106,11 +142,7 @@ def find_attribution(
             span = Span(start + m.start() + 1, start + len(sentence.rstrip(' .!?"”')))
             return _attribution(text, span, speaker, "reporting verb", index=index, lexicon=lexicon)
     # "X said (that) ..." / "X pointed out ..." at the start of the sentence.
-    m = re.match(
-        rf"\s*(?:[A-Z][\w ,'’-]{{0,40}},\s+)?(?P<s>{_NP})\s+(?:has\s+|have\s+|had\s+)?"
-        rf"(?P<v>{verbs}|pointed out)\b",
-        sentence,
-    )
+    m = pat.says_at_start.match(sentence)
     if m and m.group("s").lower() not in lexicon.stopwords | {"it", "this", "that", "there"}:
         speaker = m.group("s").strip()
         span = Span(start + m.start("s"), start + m.end("v"))
@@ -125,20 +157,16 @@ def quote_speaker(
     text: str, quote: Span, block_end: int, *, lexicon: Lexicon
 ) -> tuple[str, Span] | None:
     """Return the speaker named right after (or before) a quotation, with the naming span."""
-    verbs = "|".join(sorted(lexicon.reporting_verbs, key=len, reverse=True))
+    pat = _patterns(lexicon.reporting_verbs, lexicon.speech_adverbs, lexicon.according_to)
     after = text[quote.end : min(block_end, quote.end + 120)]
-    m = re.match(
-        rf"\s*(?:(?P<s1>{_NP})\s+(?:{verbs})|{_TOLD}\s+{_LISTENER}\s+(?P<s3>{_NP})"
-        rf"|(?:{verbs})\s+(?P<s2>{_NP}))",
-        after,
-    )
+    m = pat.speaker_after.match(after)
     if m:
         speaker = _trim_speaker(m.group("s1") or m.group("s3") or m.group("s2"))
         return speaker, Span(
             quote.end + m.start(), quote.end + m.start() + len(m.group(0).rstrip("."))
         )
     before = text[max(0, quote.start - 120) : quote.start]
-    m = re.search(rf"(?P<s>{_NP})\s+(?:{verbs})\s*(?:that\s*)?[:,]?\s*$", before)
+    m = pat.speaker_before.search(before)
     if m:
         base = quote.start - len(before)
         return m.group("s").strip(), Span(base + m.start(), base + m.end())

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reconcile._text import stem, tokens, words_outside
+from reconcile._text import stem, tokens, word_texts, words_outside
 from reconcile.model import Modality, Span
 from reconcile.morphology import is_past_form, lemma
 
@@ -108,23 +108,33 @@ def find_modality(text: str, start: int, end: int, *, lexicon: Lexicon) -> Modal
         ['planned', 'expected', 'hedged', 'done', 'asserted']
     """
     sentence = text[start:end].lower()
-    hedges = lexicon.hedges - lexicon.approximators
     found = _modality_pattern(
-        lexicon.plan_markers, lexicon.expectation_markers, tuple(sorted(hedges))
+        lexicon.plan_markers,
+        lexicon.expectation_markers,
+        _sorted_difference(lexicon.hedges, lexicon.approximators),
     ).search(sentence)
     if found is not None:
         return _MODALITY_GROUPS[found.lastgroup or ""]
-    words = tokens(sentence)
-    for i, w in enumerate(words):
-        low = w.lower
+    words = word_texts(sentence)
+    for i, low in enumerate(words):
         if low in lexicon.reporting_verbs:
             continue  # "said", "told": when it was said, not that the thing said is done
         # "am convinced", "is based": a participle after a present-tense "be" is a state.
-        if is_past_form(low, lexicon) and (
-            i == 0 or words[i - 1].lower not in lexicon.present_be_forms
-        ):
+        if is_past_form(low, lexicon) and (i == 0 or words[i - 1] not in lexicon.present_be_forms):
             return "done"
     return "asserted"
+
+
+@lru_cache(maxsize=8)
+def _sorted_difference(words: frozenset[str], minus: frozenset[str]) -> tuple[str, ...]:
+    """Return the words of ``words`` not in ``minus``, sorted, once per lexicon."""
+    return tuple(sorted(words - minus))
+
+
+@lru_cache(maxsize=8)
+def _difference(words: frozenset[str], minus: frozenset[str]) -> frozenset[str]:
+    """Return the words of ``words`` not in ``minus`` (once per lexicon, not per word)."""
+    return words - minus
 
 
 def is_negated(text: str, start: int, end: int, *, lexicon: Lexicon) -> bool:
@@ -137,8 +147,11 @@ def is_negated(text: str, start: int, end: int, *, lexicon: Lexicon) -> bool:
         >>> is_negated("Not only did prices rise, wages fell.", 0, 37, lexicon=ENGLISH)
         False
     """
-    sentence = text[start:end].lower()
-    sentence = re.sub(r"\bnot only\b|\bno longer\b|\bno doubt\b|\bnothing but\b", " ", sentence)
+    sentence = _NOT_NEGATING.sub(" ", text[start:end].lower())
     if "n't" in sentence or "n’t" in sentence:
         return True
-    return any(w.lower in lexicon.negations - lexicon.nominal_negations for w in tokens(sentence))
+    negations = _difference(lexicon.negations, lexicon.nominal_negations)
+    return any(w in negations for w in word_texts(sentence))
+
+
+_NOT_NEGATING = re.compile(r"\bnot only\b|\bno longer\b|\bno doubt\b|\bnothing but\b")
