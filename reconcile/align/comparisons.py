@@ -11,6 +11,7 @@ weight per level and refuses a level it has no weight for.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from bisect import bisect_right
@@ -132,7 +133,15 @@ class RunStats:
             if not na or not nb:
                 self._story[key] = -1.0
             else:
-                shared = sum(1 for x in na if x in nb or any(entity_keys_match(x, y) for y in nb))
+                # Two different keys match only when they share their first four letters.
+                by_head: dict[str, list[str]] = defaultdict(list)
+                for y in nb:
+                    by_head[y[:4]].append(y)
+                shared = sum(
+                    1
+                    for x in na
+                    if x in nb or any(entity_keys_match(x, y) for y in by_head.get(x[:4], ()))
+                )
                 self._story[key] = shared / min(len(na), len(nb))
         found = self._story[key]
         return None if found < 0 else found
@@ -224,7 +233,8 @@ def compare_pair(
     overlap = mass_shared / min(mass_a, mass_b) if min(mass_a, mass_b) > 0 else 0.0
     union = mass_a + mass_b - mass_shared
     specific = [t for t in shared if stats.term_df.get(t, 0) <= stats.n_sources]
-    only_one = sorted(terms_a ^ terms_b, key=lambda t: (-stats.idf.get(t, 0.0), t))
+    idf = stats.idf
+    only_one = heapq.nsmallest(4, terms_a ^ terms_b, key=lambda t: (-idf.get(t, 0.0), t))
     ents_a, ents_b = stats.keys_of(a), stats.keys_of(b)
     shared_ents = sorted(
         x for x in ents_a if x in ents_b or any(entity_keys_match(x, y) for y in ents_b)

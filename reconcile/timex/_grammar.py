@@ -248,4 +248,8 @@ def find_expressions(
     lk = lookups(lex)
     toks = tokenize(text, start, end, lex.abbreviations)
     grammar = Grammar(toks, lk)
-    return toks, grammar.run()
+    found = grammar.run()
+    # The rule cache holds the grammar's bound methods, a reference cycle: while a run
+    # pauses the garbage collector, it would keep every paragraph's tokens alive.
+    grammar._rule_cache.clear()
+    return toks, found
