@@ -66,7 +66,7 @@ from reconcile.model import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = [
     "COMPARISONS",
@@ -113,10 +113,16 @@ def pair_features(
     *,
     workers: int = 1,
     encoder: Encoder | None = None,
-) -> list[tuple[Claim, Claim, PairFeatures]]:
-    """Compare candidate pairs in bulk: ``(a, b, features)`` with ``a.id < b.id``."""
+) -> Iterator[tuple[Claim, Claim, PairFeatures]]:
+    """Compare candidate pairs in bulk; yield ``(a, b, features)`` with ``a.id < b.id``.
+
+    The bulk scores (wording, meaning, differences) are computed for all pairs at
+    once; each pair's features are built as they are asked for, so a caller that
+    keeps only some of them (:func:`score_links` keeps the links above a cut) never
+    holds the features of every candidate pair.
+    """
     if not pairs:
-        return []
+        return
     stats = RunStats.of(claims)
     wording = bulk_wording(claims, pairs, workers=workers)
     ratios = bulk_text_ratio(claims, pairs, workers=workers)
@@ -126,7 +132,6 @@ def pair_features(
         else [None] * len(pairs)
     )
     differences = bulk_differences(claims, pairs, stats.idf, encoder)
-    out = []
     for (i, j), w, ratio, meaning, diff in zip(
         pairs, wording, ratios, meanings, differences, strict=True
     ):
@@ -140,8 +145,7 @@ def pair_features(
             text_ratio=ratio,
             differences=diff,
         )
-        out.append((a, b, features))
-    return out
+        yield a, b, features
 
 
 _STORY_TEXT = {
