@@ -25,7 +25,7 @@ from reconcile.model import Span
 from reconcile.morphology import lemma
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
     from numpy.typing import NDArray
 
@@ -114,43 +114,41 @@ def bulk_differences(
     pairs: Sequence[tuple[int, int]],
     idf: Mapping[str, float],
     encoder: Encoder | None,
-) -> list[Differences]:
-    """Return, per index pair ``(i, j)``, the differences of ``claims[i]`` and ``claims[j]``.
+) -> Iterator[Differences]:
+    """Yield, per index pair ``(i, j)``, the differences of ``claims[i]`` and ``claims[j]``.
 
     Each claim's words are read once and each distinct word is encoded once per run;
-    a pair then costs one small matrix product.
+    a pair then costs one small matrix product. The differences are yielded pair by
+    pair, so a run never holds those of every candidate pair.
     """
     if not pairs:
-        return []
+        return
     needed = sorted({i for pair in pairs for i in pair})
     words = {i: content_words(claims[i]) for i in needed}
     numbers = {i: _numbers(claims[i]) for i in needed}
     vocabulary = sorted({w for i in needed for _, w in words[i]})
     row_of = {w: k for k, w in enumerate(vocabulary)}
+    rows = {i: np.fromiter((row_of[w] for _, w in words[i]), dtype=np.intp) for i in needed}
     vectors: NDArray[np.float32] | None = (
         encoder(vocabulary) if encoder is not None and vocabulary else None
     )
-    out = []
     for i, j in pairs:
         wi, wj = words[i], words[j]
         near_i: NDArray[np.bool_] | None = None
         near_j: NDArray[np.bool_] | None = None
         if vectors is not None and wi and wj:
-            vi = vectors[[row_of[w] for _, w in wi]]
-            vj = vectors[[row_of[w] for _, w in wj]]
+            vi = vectors[rows[i]]
+            vj = vectors[rows[j]]
             near = np.asarray((vi @ vj.T) >= NEAR, dtype=np.bool_)
             near_i = np.asarray(near.any(axis=1), dtype=np.bool_)
             near_j = np.asarray(near.any(axis=0), dtype=np.bool_)
         share_i, own_i = _unmatched(wi, wj, idf, near_i)
         share_j, own_j = _unmatched(wj, wi, idf, near_j)
-        out.append(
-            Differences(
-                (share_i, share_j),
-                (own_i, own_j),
-                (_own_numbers(numbers[i], numbers[j]), _own_numbers(numbers[j], numbers[i])),
-            )
+        yield Differences(
+            (share_i, share_j),
+            (own_i, own_j),
+            (_own_numbers(numbers[i], numbers[j]), _own_numbers(numbers[j], numbers[i])),
         )
-    return out
 
 
 def _unmatched(
