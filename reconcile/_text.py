@@ -24,6 +24,7 @@ __all__ = [
     "content_terms",
     "entity_keys_match",
     "in_quotes",
+    "share_stem",
     "shorten",
     "stem",
     "tokens",
@@ -252,3 +253,22 @@ def in_quotes(text: str, limit: int) -> str:
     """
     short = shorten(text, limit)
     return f"{short}”" if short[:1] in '“"' else f"“{short}”"
+
+
+def share_stem(a: str, b: str, *, least: int = 4) -> bool:
+    """Return whether two words open with one stem: "Greece" / "Greeks", "Kenya" / "Kenyan".
+
+    They share at least ``least`` first letters, and each has at most three more.
+
+    Examples:
+        >>> share_stem("greece", "greeks"), share_stem("kenya", "kenyan")
+        (True, True)
+        >>> share_stem("iran", "iraq")
+        False
+    """
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= least and n >= min(len(a), len(b)) - 3

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from reconcile._text import entity_keys_match, stem, without_possessive
+from reconcile._text import entity_keys_match, share_stem, stem, without_possessive
 
 if TYPE_CHECKING:
     from reconcile.lexicon import Lexicon
@@ -113,9 +113,4 @@ def _same_subject(x: Entity, y: Entity, lexicon: Lexicon) -> bool:
     wx, wy = _letters(x.text), _letters(y.text)
     if " " in x.text.strip() or " " in y.text.strip() or not wx or not wy:
         return False
-    shared = 0
-    for cx, cy in zip(wx, wy, strict=False):
-        if cx != cy:
-            break
-        shared += 1
-    return shared >= _PLACE_STEM and shared >= min(len(wx), len(wy)) - 3
+    return share_stem(wx, wy, least=_PLACE_STEM)

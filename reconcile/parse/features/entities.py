@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from reconcile._text import Token, stem, strip_possessive, tokens, words_outside
+from reconcile._text import Token, share_stem, stem, strip_possessive, tokens, words_outside
 from reconcile.model import Entity, Span
 from reconcile.morphology import lemma, verb_lemma
 from reconcile.parse.features.quantities import NUMBER_WORDS
@@ -152,14 +152,7 @@ _STEM_PREFIX = 4
 
 def _same_stem(modifier: str, word: str) -> bool:
     """Return whether a nationality or place modifier and a place name share their stem."""
-    if modifier == word:
-        return True
-    n = 0
-    for x, y in zip(modifier, word, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= _STEM_PREFIX and n >= min(len(modifier), len(word)) - 3
+    return modifier == word or share_stem(modifier, word, least=_STEM_PREFIX)
 
 
 #: Quotes and brackets around a word of a headline.
