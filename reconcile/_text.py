@@ -255,10 +255,15 @@ def in_quotes(text: str, limit: int) -> str:
     return f"{short}”" if short[:1] in '“"' else f"“{short}”"
 
 
-def share_stem(a: str, b: str, *, least: int = 4) -> bool:
+#: Words of one place, or a place and its people, share this many first letters at
+#: least ("Chile" / "Chilean", "Greece" / "Greeks").
+_STEM_LETTERS = 4
+
+
+def share_stem(a: str, b: str) -> bool:
     """Return whether two words open with one stem: "Greece" / "Greeks", "Kenya" / "Kenyan".
 
-    They share at least ``least`` first letters, and each has at most three more.
+    They share at least their first four letters, and each has at most three more.
 
     Examples:
         >>> share_stem("greece", "greeks"), share_stem("kenya", "kenyan")
@@ -271,4 +276,4 @@ def share_stem(a: str, b: str, *, least: int = 4) -> bool:
         if x != y:
             break
         n += 1
-    return n >= least and n >= min(len(a), len(b)) - 3
+    return n >= _STEM_LETTERS and n >= min(len(a), len(b)) - 3

@@ -265,7 +265,7 @@ def compare(
     if progress:
         progress("align", 0, n)
     # Which sources seem to report one event: claim pairs across two events need more
-    # evidence to align, pairs within one event less.
+    # evidence to align.
     stories = check_stories(documents)
     alignments = align_documents(
         documents, threshold=threshold, workers=workers, encoder=encoder, stories=stories

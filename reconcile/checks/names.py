@@ -97,10 +97,6 @@ def _is_demonym(claim: Claim, entity: Entity, lexicon: Lexicon) -> bool:
     return before.lower().endswith("the")
 
 
-#: A place and its people share this many first letters at least ("Greece", "Greeks").
-_PLACE_STEM = 4
-
-
 def _same_subject(x: Entity, y: Entity, lexicon: Lexicon) -> bool:
     """Return whether two mentions may be of one subject: one entity, or a place and its people.
 
@@ -113,4 +109,4 @@ def _same_subject(x: Entity, y: Entity, lexicon: Lexicon) -> bool:
     wx, wy = _letters(x.text), _letters(y.text)
     if " " in x.text.strip() or " " in y.text.strip() or not wx or not wy:
         return False
-    return share_stem(wx, wy, least=_PLACE_STEM)
+    return share_stem(wx, wy)

@@ -75,7 +75,9 @@ class Outline:
 
     ``view`` is the text the parser reads: the source text itself, or for HTML a
     copy of the same length with the markup blanked out, so offsets stay valid.
-    ``sentences`` holds ``(span, paragraph, index in paragraph)``; ``lexicon`` is
+    ``sentences`` holds ``(span, paragraph, index in paragraph)``; ``anchors`` the
+    body's deictic days that name their date ("tomorrow, February 3"), in text
+    order, read once for both the publication date and the claims; ``lexicon`` is
     the language it was laid out with, which the later steps read its times with.
     """
 
@@ -84,6 +86,7 @@ class Outline:
     segments: tuple[Segment, ...]
     sentences: tuple[tuple[Span, int, int], ...]
     blocks: tuple[Span, ...]
+    anchors: tuple[PublicationAnchor, ...] = ()
     lexicon: Lexicon = ENGLISH
 
 
@@ -108,7 +111,10 @@ def outline(source: Source, *, lexicon: Lexicon = ENGLISH) -> Outline:
     for paragraph, block in enumerate(blocks):
         for k, span in enumerate(split_sentences(view, block.start, block.end, lexicon=lexicon)):
             sentences.append((span, paragraph, k))
-    return Outline(source, view, segments, tuple(sentences), blocks, lexicon=lexicon)
+    anchors = tuple(_body_anchors(view, blocks, lexicon))
+    return Outline(
+        source, view, segments, tuple(sentences), blocks, anchors=anchors, lexicon=lexicon
+    )
 
 
 def _headlines(segments: Sequence[Segment], blocks: Sequence[Span]) -> frozenset[Span]:
@@ -175,21 +181,23 @@ def publication_anchors(out: Outline) -> tuple[PublicationAnchor, ...]:
             month, day = int(m.group(1)), int(m.group(2))
             if 1 <= month <= 12 and 1 <= day <= 31:
                 found.append(PublicationAnchor(tm.span, tm.text, None, month, day, 0))
-    found.extend(_body_anchors(out))
+    found.extend(out.anchors)
     return tuple(found)
 
 
-def _body_anchors(out: Outline) -> Iterator[PublicationAnchor]:
+def _body_anchors(
+    view: str, blocks: Sequence[Span], lexicon: Lexicon
+) -> Iterator[PublicationAnchor]:
     """Yield the body's deictic days that name their date, a paragraph at a time."""
-    openers = tuple(word for word, _ in out.lexicon.deictic_days)
-    for block in out.blocks:
+    openers = tuple(word for word, _ in lexicon.deictic_days)
+    for block in blocks:
         # An anchor opens with a deictic day ("tomorrow, February 3"): a paragraph that
         # holds none of those words has no anchor, and reading a paragraph's time
         # expressions is the costliest step of a parse.
-        low = out.view[block.start : block.end].lower()
+        low = view[block.start : block.end].lower()
         if any(word in low for word in openers):
             yield from find_publication_anchors(
-                out.view, start=block.start, end=block.end, lexicon=out.lexicon
+                view, start=block.start, end=block.end, lexicon=lexicon
             )
 
 
@@ -305,7 +313,6 @@ def parse_outline(
     block_times = sorted(
         _block_times(out, published, story_date), key=lambda t: (t.span.start, t.span.end)
     )
-    block_anchors = sorted(_body_anchors(out), key=lambda a: (a.span.start, a.span.end))
     claims: list[Claim] = []
     for span, paragraph, k in out.sentences:
         said_by = None
@@ -315,7 +322,7 @@ def parse_outline(
                 clause,
                 (paragraph, k),
                 block_times=block_times,
-                block_anchors=block_anchors,
+                block_anchors=out.anchors,
                 index=index,
                 speakers=speakers,
                 lexicon=lexicon,

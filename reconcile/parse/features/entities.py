@@ -146,13 +146,9 @@ class EntityIndex:
         return low in self._keys or low in self._surname_to_key
 
 
-#: Words of one place share this many first letters at least ("Chilean", "Chile").
-_STEM_PREFIX = 4
-
-
 def _same_stem(modifier: str, word: str) -> bool:
     """Return whether a nationality or place modifier and a place name share their stem."""
-    return modifier == word or share_stem(modifier, word, least=_STEM_PREFIX)
+    return modifier == word or share_stem(modifier, word)
 
 
 #: Quotes and brackets around a word of a headline.
