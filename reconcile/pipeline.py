@@ -268,7 +268,12 @@ def compare(
     # evidence to align.
     stories = check_stories(documents)
     alignments = align_documents(
-        documents, threshold=threshold, workers=workers, encoder=encoder, stories=stories
+        documents,
+        threshold=threshold,
+        workers=workers,
+        encoder=encoder,
+        stories=stories,
+        lexicon=lexicon,
     )
     if progress:
         progress("align", n, n)

@@ -55,6 +55,7 @@ from reconcile.align.model import (
     model_for,
 )
 from reconcile.align.story import check_stories
+from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.model import (
     Alignment,
     Claim,
@@ -113,6 +114,7 @@ def pair_features(
     *,
     workers: int = 1,
     encoder: Encoder | None = None,
+    lexicon: Lexicon = ENGLISH,
 ) -> Iterator[tuple[Claim, Claim, PairFeatures]]:
     """Compare candidate pairs in bulk; yield ``(a, b, features)`` with ``a.id < b.id``.
 
@@ -124,14 +126,14 @@ def pair_features(
     if not pairs:
         return
     stats = RunStats.of(claims)
-    wording = bulk_wording(claims, pairs, workers=workers)
+    wording = bulk_wording(claims, pairs, workers=workers, lexicon=lexicon)
     ratios = bulk_text_ratio(claims, pairs, workers=workers)
     meanings: list[float | None] = (
         [float(x) for x in cosines([c.text for c in claims], pairs, encoder)]
         if encoder is not None
         else [None] * len(pairs)
     )
-    differences = bulk_differences(claims, pairs, stats.idf, encoder)
+    differences = bulk_differences(claims, pairs, stats.idf, encoder, lexicon)
     for (i, j), w, ratio, meaning, diff in zip(
         pairs, wording, ratios, meanings, differences, strict=True
     ):
@@ -200,6 +202,7 @@ def score_links(
     encoder: Encoder | None = None,
     min_score: float | None = None,
     stories: StoryCheck | None = None,
+    lexicon: Lexicon = ENGLISH,
 ) -> tuple[Link, ...]:
     """Score candidate pairs in bulk and return every link with its parts.
 
@@ -212,10 +215,13 @@ def score_links(
             built, which is most of the cost); ``None`` returns every link.
         stories: the story check of the run (:func:`check_stories`); a pair across
             two sources it judged gets its bits as one more part of the score.
+        lexicon: the language the claims' words are read with.
     """
     links: list[Link] = []
     story_parts = _story_parts(stories)
-    for a, b, features in pair_features(claims, list(pairs), workers=workers, encoder=encoder):
+    for a, b, features in pair_features(
+        claims, list(pairs), workers=workers, encoder=encoder, lexicon=lexicon
+    ):
         model = model_for(features)
         extra = story_parts.get((a.source, b.source))
         offset = extra.weight if extra is not None else 0.0
@@ -247,6 +253,7 @@ def align_documents(
     workers: int = -1,
     encoder: Encoder | None = None,
     stories: StoryCheck | None = None,
+    lexicon: Lexicon = ENGLISH,
 ) -> tuple[Alignment, ...]:
     """Align the claims of several parsed documents.
 
@@ -258,6 +265,7 @@ def align_documents(
             ``None`` for wording and specifics alone.
         stories: the story check of these documents (:func:`check_stories`), whose
             bits weigh the pairs across sources it judged; ``None`` weighs none.
+        lexicon: the language the claims' words are read with.
 
     Returns:
         The alignment groups, sorted by their claim ids.
@@ -270,5 +278,6 @@ def align_documents(
         encoder=encoder,
         min_score=threshold,
         stories=stories,
+        lexicon=lexicon,
     )
     return group_links(links, claims, threshold=threshold)

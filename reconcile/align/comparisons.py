@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from reconcile._text import content_terms, entity_keys_match, tokens
 from reconcile.align.differences import Differences
-from reconcile.lexicon import ENGLISH
+from reconcile.lexicon import ENGLISH, Lexicon
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -599,7 +599,7 @@ def wording_text(claim: Claim) -> str:
     return " ".join(sorted(set(claim.terms) | {e.key for e in claim.entities}))
 
 
-def clause_texts(claim: Claim, *, min_terms: int = 3) -> list[str]:
+def clause_texts(claim: Claim, *, min_terms: int = 3, lexicon: Lexicon = ENGLISH) -> list[str]:
     """Return the wording strings of a claim's comma-separated parts with enough words.
 
     A long news sentence packs several facts; the clause that states the fact
@@ -625,7 +625,7 @@ def clause_texts(claim: Claim, *, min_terms: int = 3) -> list[str]:
     parts = []
     for (start, end), piece_keys in zip(bounds, keys, strict=True):
         words = [w for w in tokens(text[start:end]) if w.lower not in entity_words]
-        terms = set(content_terms(words, ENGLISH))
+        terms = set(content_terms(words, lexicon))
         if len(terms | piece_keys) >= min_terms:
             parts.append(" ".join(sorted(terms | piece_keys)))
     return parts
@@ -649,7 +649,11 @@ def bulk_text_ratio(
 
 
 def bulk_wording(
-    claims: Sequence[Claim], pairs: Sequence[tuple[int, int]], *, workers: int = 1
+    claims: Sequence[Claim],
+    pairs: Sequence[tuple[int, int]],
+    *,
+    workers: int = 1,
+    lexicon: Lexicon = ENGLISH,
 ) -> list[float]:
     """Return, per pair, the best rapidfuzz token_set_ratio of whole claims or of clauses."""
     if not pairs:
@@ -662,7 +666,7 @@ def bulk_wording(
         scorer=fuzz.token_set_ratio,
         workers=workers,
     )
-    clauses = {i: clause_texts(claims[i]) for i in needed}
+    clauses = {i: clause_texts(claims[i], lexicon=lexicon) for i in needed}
     left: list[str] = []
     right: list[str] = []
     owner: list[int] = []

@@ -20,7 +20,7 @@ import numpy as np
 from attrs import frozen
 
 from reconcile._text import SpanSet, stem, tokens
-from reconcile.lexicon import ENGLISH
+from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.model import Span
 from reconcile.morphology import lemma
 
@@ -54,7 +54,7 @@ class Differences:
     numbers: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
-def content_words(claim: Claim) -> list[tuple[str, str]]:
+def content_words(claim: Claim, lexicon: Lexicon = ENGLISH) -> list[tuple[str, str]]:
     """Return ``(stem, lower-cased word)`` for each content word of a claim, in text order.
 
     Stopwords, one-letter words, the words of its numbers and dates and those of its
@@ -84,12 +84,12 @@ def content_words(claim: Claim) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for tok in skip.outside(tokens(claim.text)):
         low = tok.lower
-        if low in ENGLISH.stopwords or len(low) < 2 or low.replace(".", "").isdigit():
+        if low in lexicon.stopwords or len(low) < 2 or low.replace(".", "").isdigit():
             continue
         out.extend(
             (stem(lemma(part)), part)
             for part in low.split("-")
-            if len(part) > 1 and part not in ENGLISH.stopwords and not part.isdigit()
+            if len(part) > 1 and part not in lexicon.stopwords and not part.isdigit()
         )
     return out
 
@@ -114,6 +114,7 @@ def bulk_differences(
     pairs: Sequence[tuple[int, int]],
     idf: Mapping[str, float],
     encoder: Encoder | None,
+    lexicon: Lexicon = ENGLISH,
 ) -> Iterator[Differences]:
     """Yield, per index pair ``(i, j)``, the differences of ``claims[i]`` and ``claims[j]``.
 
@@ -124,7 +125,7 @@ def bulk_differences(
     if not pairs:
         return
     needed = sorted({i for pair in pairs for i in pair})
-    words = {i: content_words(claims[i]) for i in needed}
+    words = {i: content_words(claims[i], lexicon) for i in needed}
     numbers = {i: _numbers(claims[i]) for i in needed}
     vocabulary = sorted({w for i in needed for _, w in words[i]})
     row_of = {w: k for k, w in enumerate(vocabulary)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -9,6 +10,7 @@ import reconcile
 from reconcile._semantic import default_encoder
 from reconcile.align import RunStats, candidate_pairs, pair_features
 from reconcile.align.differences import Differences, bulk_differences, content_words
+from reconcile.lexicon import ENGLISH
 from reconcile.pipeline import parse_sources
 
 
@@ -104,3 +106,18 @@ def test_a_link_lists_the_words_only_one_claim_has() -> None:
     ((_, _, features),) = pair_features(claims, candidate_pairs(claims), encoder=default_encoder())
     assert "school" in features.unmatched_words
     assert features.unmatched[0] > features.unmatched[1] == 0.0
+
+
+def test_a_swapped_lexicon_reaches_the_words_that_differ() -> None:
+    """``pair_features(..., lexicon=)`` reads the words of a pair with that lexicon's stopwords."""
+    claims = _claims(
+        "Lava from Mount Merapi destroyed two villages.",
+        "Lava from Mount Merapi destroyed two villages and a school, officials in Yogyakarta said.",
+    )
+    lexicon = attrs.evolve(ENGLISH, stopwords=ENGLISH.stopwords | {"school"})
+    ((_, _, english),) = pair_features(claims, candidate_pairs(claims), encoder=default_encoder())
+    ((_, _, swapped),) = pair_features(
+        claims, candidate_pairs(claims), encoder=default_encoder(), lexicon=lexicon
+    )
+    assert "school" in english.unmatched_words
+    assert "school" not in swapped.unmatched_words
