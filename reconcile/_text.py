@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SpanSet",
     "Token",
+    "content_parts",
     "content_terms",
     "entity_keys_match",
     "in_quotes",
@@ -191,18 +192,30 @@ def content_terms(words: list[Token], lexicon: Lexicon) -> Iterator[str]:
     """Yield the stems of the content words (no stopwords, no bare numbers)."""
     stopwords = lexicon.stopwords
     for tok in words:
-        yield from _terms_of(tok.text.lower(), stopwords)
+        for term, _ in content_parts(tok.text.lower(), stopwords):
+            yield term
 
 
 @lru_cache(maxsize=1 << 16)
-def _terms_of(low: str, stopwords: frozenset[str]) -> tuple[str, ...]:
-    """Return the stems a lowercased word contributes to :func:`content_terms`."""
+def content_parts(
+    low: str, stopwords: frozenset[str], *, min_part: int = 1
+) -> tuple[tuple[str, str], ...]:
+    """Return ``(stem, part)`` for each content part of a lowercased word.
+
+    A stopword, a one-letter word or a bare number has none; a hyphenated word
+    counts as its parts, each at least ``min_part`` letters and neither a stopword
+    nor a number.
+
+    Examples:
+        >>> content_parts("quake-hit", frozenset({"the"}))
+        (('quak', 'quake'), ('hit', 'hit'))
+    """
     if low in stopwords or len(low) < 2 or low.replace(".", "").isdigit():
         return ()
     return tuple(
-        stem(lemma(part))
+        (stem(lemma(part)), part)
         for part in low.split("-")
-        if part and part not in stopwords and not part.isdigit()
+        if len(part) >= min_part and part not in stopwords and not part.isdigit()
     )
 
 

@@ -560,6 +560,11 @@ class StoryCheck:
     pairs: tuple[SourcePair, ...] = ()
     message: str | None = None
 
+    @property
+    def apart(self) -> tuple[SourcePair, ...]:
+        """Return the source pairs that seem to report different events: the evidence to show."""
+        return tuple(p for p in self.pairs if p.relation == "different")
+
     def pair_of(self, a: str, b: str) -> SourcePair | None:
         """Return the pair of these two sources (in either order), or None."""
         key = (a, b) if a <= b else (b, a)

@@ -19,10 +19,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 from attrs import frozen
 
-from reconcile._text import SpanSet, stem, tokens
+from reconcile._text import SpanSet, content_parts, tokens
 from reconcile.lexicon import ENGLISH, Lexicon
 from reconcile.model import Span
-from reconcile.morphology import lemma
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
@@ -83,14 +82,7 @@ def content_words(claim: Claim, lexicon: Lexicon = ENGLISH) -> list[tuple[str, s
     )
     out: list[tuple[str, str]] = []
     for tok in skip.outside(tokens(claim.text)):
-        low = tok.lower
-        if low in lexicon.stopwords or len(low) < 2 or low.replace(".", "").isdigit():
-            continue
-        out.extend(
-            (stem(lemma(part)), part)
-            for part in low.split("-")
-            if len(part) > 1 and part not in lexicon.stopwords and not part.isdigit()
-        )
+        out.extend(content_parts(tok.lower, lexicon.stopwords, min_part=2))
     return out
 
 

@@ -172,9 +172,10 @@ def _idf(profiles: Sequence[SourceProfile], field: str) -> dict[str, float]:
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float], idf: Mapping[str, float]) -> float:
-    dot = math.fsum(a[k] * b[k] * idf[k] ** 2 for k in sorted(a.keys() & b.keys()))
-    norm_a = math.sqrt(math.fsum((v * idf[k]) ** 2 for k, v in sorted(a.items())))
-    norm_b = math.sqrt(math.fsum((v * idf[k]) ** 2 for k, v in sorted(b.items())))
+    # math.fsum is exactly rounded, so the sums do not depend on the order of the keys.
+    dot = math.fsum(a[k] * b[k] * idf[k] ** 2 for k in a.keys() & b.keys())
+    norm_a = math.sqrt(math.fsum((v * idf[k]) ** 2 for k, v in a.items()))
+    norm_b = math.sqrt(math.fsum((v * idf[k]) ** 2 for k, v in b.items()))
     return dot / (norm_a * norm_b) if norm_a > 0 and norm_b > 0 else 0.0
 
 
@@ -276,10 +277,7 @@ def _dated(relation: StoryRelation, a: SourceProfile, b: SourceProfile) -> Story
     """Return the relation the two sources' stated publication dates allow."""
     if relation != "different" or a.published is None or b.published is None:
         return relation
-    gap = abs((a.published - b.published).days)
-    if relation == "different" and gap <= SAME_DAYS:
-        return "unsure"
-    return relation
+    return "unsure" if abs((a.published - b.published).days) <= SAME_DAYS else relation
 
 
 def _apart(

@@ -210,13 +210,11 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "sources": [
             {
                 "name": d.name,
-                "published": d.published.isoformat() if d.published else None,
+                "published": _iso(d.published),
                 "published_how": d.published_how,
                 # The date set on the Source itself, if any, so that from_dict rebuilds
                 # the Source as handed in (``published`` above may come from elsewhere).
-                "source_published": (
-                    d.source.published.isoformat() if d.source.published else None
-                ),
+                "source_published": _iso(d.source.published),
                 "encoding": d.source.encoding,
                 "is_html": d.source.is_html,
                 "notes": list(d.source.notes),

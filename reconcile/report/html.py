@@ -328,9 +328,7 @@ def _stories_html(report: Report) -> str:
         f"({_e(', '.join(s.names) or 'no shared names')})</li>"
         for s in check.stories
     )
-    evidence = "".join(
-        f"<li>{_e(p.evidence)}</li>" for p in check.pairs if p.relation == "different"
-    )
+    evidence = "".join(f"<li>{_e(p.evidence)}</li>" for p in check.apart)
     return (
         f'<details class="stories"><summary>{_e(check.message)}</summary>'
         f"<ul>{items}</ul><ul>{evidence}</ul></details>"

@@ -90,5 +90,5 @@ def _stories_markdown(report: Report) -> list[str]:
         sources = ", ".join(_md_code(s, in_table=True) for s in story.sources)
         lines.append(f"| {story.id} | {sources} | {_md_escape(', '.join(story.names))} |")
     lines.append("")
-    lines += [f"- {_md_escape(p.evidence)}" for p in check.pairs if p.relation == "different"]
+    lines += [f"- {_md_escape(p.evidence)}" for p in check.apart]
     return lines

@@ -49,7 +49,7 @@ def story_lines(report: Report) -> list[str]:
     for story in check.stories:
         names = ", ".join(story.names) or "no shared names"
         lines.append(f"  {story.id}: {', '.join(story.sources)} ({names})")
-    lines += [f"    {p.evidence}" for p in check.pairs if p.relation == "different"]
+    lines += [f"    {p.evidence}" for p in check.apart]
     return lines
 
 
